@@ -1,0 +1,71 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+// This file lives in server/src (tsx) or server/dist (built); both sit two levels below the repository root,
+// so assets are found relative to the code, whatever the working directory is.
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export const repoPaths = {
+  migrationsDir: resolve(repoRoot, 'prisma', 'migrations'),
+  adminWebDist: resolve(repoRoot, 'admin-web', 'dist'),
+  intakeH5Dist: resolve(repoRoot, 'intake-miniapp', 'dist', 'h5'),
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value))
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value))
+
+const EnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText,
+  ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
+  ADMIN_PASSWORD: optionalText,
+  SEED_DEMO: booleanFlag.default(true),
+  DEMO_PASSWORD: optionalText,
+  JWT_SECRET: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface Config {
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl: string | undefined
+  adminUsername: string
+  adminPassword: string | undefined
+  seedDemo: boolean
+  demoPassword: string | undefined
+  jwtSecret: string | undefined
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+}
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment: ${problems.join('; ')}`)
+  }
+  const vars = parsed.data
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    // An explicit DATA_DIR is the operator's path, relative to where they run the server;
+    // the default belongs to the repository so `pnpm dev` and `pnpm start` share one database.
+    dataDir: vars.DATA_DIR === undefined ? resolve(repoRoot, '.data') : resolve(vars.DATA_DIR),
+    databaseUrl: vars.DATABASE_URL,
+    adminUsername: vars.ADMIN_USERNAME,
+    adminPassword: vars.ADMIN_PASSWORD,
+    seedDemo: vars.SEED_DEMO,
+    demoPassword: vars.DEMO_PASSWORD,
+    jwtSecret: vars.JWT_SECRET,
+    logLevel: vars.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,40 @@
+import type { MessageKey } from './i18n.js'
+
+/**
+ * The single map from error codes to HTTP statuses and messages. Code that fails throws a code;
+ * only this table decides what the client sees.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 422, messageKey: 'errors.VALIDATION_FAILED' },
+  MALFORMED_JSON: { status: 400, messageKey: 'errors.MALFORMED_JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, messageKey: 'errors.PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_CHARSET: { status: 415, messageKey: 'errors.UNSUPPORTED_CHARSET' },
+  UNAUTHENTICATED: { status: 401, messageKey: 'errors.UNAUTHENTICATED' },
+  INVALID_CREDENTIALS: { status: 401, messageKey: 'errors.INVALID_CREDENTIALS' },
+  FORBIDDEN: { status: 403, messageKey: 'errors.FORBIDDEN' },
+  NOT_FOUND: { status: 404, messageKey: 'errors.NOT_FOUND' },
+  CUSTOMER_NOT_FOUND: { status: 404, messageKey: 'errors.CUSTOMER_NOT_FOUND' },
+  CONFLICT: { status: 409, messageKey: 'errors.CONFLICT' },
+  INTERNAL_ERROR: { status: 500, messageKey: 'errors.INTERNAL_ERROR' },
+} as const satisfies Record<string, { status: number; messageKey: MessageKey }>
+
+export type ErrorCode = keyof typeof errorCatalog
+export const errorCodes = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]]
+
+export interface FieldProblem {
+  field: string
+  messageKey: MessageKey
+  params?: Record<string, string | number>
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fieldProblems: readonly FieldProblem[]
+
+  constructor(code: ErrorCode, options: { fieldProblems?: FieldProblem[]; cause?: unknown } = {}) {
+    super(code, { cause: options.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.fieldProblems = options.fieldProblems ?? []
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import 'zod-openapi'
+import { errorCodes } from './errors.js'
+
+// PostgreSQL refuses NUL in text and other control characters have no place in a CRM field,
+// so they are rejected here instead of failing in the database.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const lineBreaks = /[\r\n\t]/
+
+/** A trimmed single-line string; limits are in characters. */
+export const singleLine = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !controlCharacters.test(value) && !lineBreaks.test(value), {
+      error: 'validation.no_control_characters',
+    })
+
+/** A trimmed multi-line string (tabs and line breaks allowed). */
+export const multiLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !controlCharacters.test(value), { error: 'validation.no_control_characters' })
+
+export const IsoDateTime = z.iso.datetime().meta({ description: 'ISO 8601 timestamp (UTC)', example: '2025-01-31T08:00:00.000Z' })
+
+export const FieldError = z
+  .object({
+    field: z.string().meta({ description: 'Dotted path of the offending field, e.g. `phone` or `tags.2`; empty for the whole body', example: 'phone' }),
+    message: z.string().meta({ description: "Message in the request's language", example: '请输入有效的中国大陆手机号' }),
+  })
+  .meta({ id: 'FieldError' })
+
+export const ErrorResponse = z
+  .object({
+    code: z.enum(errorCodes).meta({ id: 'ErrorCode' }),
+    message: z.string().meta({ description: "Message in the request's language (Accept-Language: zh-CN default, en-US)" }),
+    details: z.array(FieldError),
+  })
+  .meta({ id: 'ErrorResponse', description: 'Every error response has this shape.' })
+
+const errorStatusText = {
+  400: 'Malformed request',
+  401: 'Not signed in, or the token is invalid or expired (`UNAUTHENTICATED`, `INVALID_CREDENTIALS`)',
+  403: 'The signed-in user lacks the permission (`FORBIDDEN`)',
+  404: 'Not found, or outside the caller\'s data scope',
+  409: 'Conflicts with existing data (`CONFLICT`)',
+  422: 'Validation failed (`VALIDATION_FAILED`); `details` lists the fields',
+} as const
+
+export type ErrorStatus = keyof typeof errorStatusText
+
+/** OpenAPI response entries for the given error statuses, all sharing the ErrorResponse schema. */
+export const errorResponses = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: errorStatusText[status], content: { 'application/json': { schema: ErrorResponse } } },
+    ]),
+  )
+
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } })
