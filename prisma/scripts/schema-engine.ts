@@ -4,7 +4,15 @@ import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import pg from 'pg'
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils'
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  SqlQueryable,
+  SqlResultSet,
+} from '@prisma/driver-adapter-utils'
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg'
 
@@ -20,6 +28,10 @@ let wasmReady: Promise<void> | undefined
 // In plain Node we instantiate it ourselves and hand the exports to the glue.
 const loadWasm = (): Promise<void> =>
   (wasmReady ??= (async () => {
+    // The glue reports Rust panics through this global; without it a panic surfaces as an unrelated TypeError.
+    Object.assign(globalThis, {
+      PRISMA_WASM_PANIC_REGISTRY: { set_message: (message: string) => console.error(`schema engine panicked: ${message}`) },
+    })
     const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
     const bytes = await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm'))
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': engineBindings })
@@ -33,6 +45,89 @@ export const readSchema = async (): Promise<{ path: string; content: string }> =
   content: await readFile(schemaPath, 'utf8'),
 })
 
+const pgCharTypeId = 18
+const pgTextTypeId = 25
+
+interface ResultWithFields {
+  fields?: { dataTypeID: number }[]
+  rows?: unknown[]
+}
+
+// Result rows of queries that returned "char" columns, with the positions of those columns.
+const charColumnsOfRows = new WeakMap<object, number[]>()
+
+const noteCharColumns = (result: unknown): unknown => {
+  for (const part of Array.isArray(result) ? result : [result]) {
+    const { fields, rows } = (part ?? {}) as ResultWithFields
+    const positions: number[] = []
+    fields?.forEach((field, position) => {
+      if (field.dataTypeID === pgCharTypeId) {
+        field.dataTypeID = pgTextTypeId
+        positions.push(position)
+      }
+    })
+    if (positions.length > 0 && rows) charColumnsOfRows.set(rows, positions)
+  }
+  return result
+}
+
+/**
+ * The engine describes a database through catalog queries returning PostgreSQL's one-byte `"char"` type
+ * (pg_constraint.contype and friends) and expects them as characters. @prisma/adapter-pg 7.10 has no mapping
+ * for that type and fails. This client lets the adapter read them as text and remembers where they were;
+ * the adapter wrapper below then reports those columns as characters again.
+ */
+class CharAwareClient extends pg.Client {}
+const originalQuery = pg.Client.prototype.query
+Object.defineProperty(CharAwareClient.prototype, 'query', {
+  value: function query(this: pg.Client, ...args: unknown[]): unknown {
+    const callbackIndex = args.findIndex((arg) => typeof arg === 'function')
+    if (callbackIndex >= 0) {
+      const callback = args[callbackIndex] as (error: unknown, result: unknown) => void
+      args[callbackIndex] = (error: unknown, result: unknown) => callback(error, noteCharColumns(result))
+      return Reflect.apply(originalQuery, this, args)
+    }
+    const outcome: unknown = Reflect.apply(originalQuery, this, args)
+    return outcome instanceof Promise ? outcome.then(noteCharColumns) : outcome
+  },
+})
+
+const restoreCharColumns = (resultSet: SqlResultSet): SqlResultSet => {
+  const positions = charColumnsOfRows.get(resultSet.rows)
+  for (const position of positions ?? []) resultSet.columnTypes[position] = ColumnTypeEnum.Character
+  return resultSet
+}
+
+const withCharColumns = <T extends SqlQueryable>(queryable: T): T =>
+  new Proxy(queryable, {
+    get(target, property, receiver) {
+      if (property === 'queryRaw') {
+        return async (query: SqlQuery) => restoreCharColumns(await target.queryRaw(query))
+      }
+      if (property === 'startTransaction' && 'startTransaction' in target) {
+        const adapter = target as unknown as SqlDriverAdapter
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
+          withCharColumns(await adapter.startTransaction(...args))
+      }
+      const value: unknown = Reflect.get(target, property, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+
+const charAwareFactory = (connectionString: string): SqlMigrationAwareDriverAdapterFactory => {
+  // Idle connections are cut when a throwaway cluster stops; that is expected, not a crash.
+  const factory = new PrismaPg(
+    { connectionString, Client: CharAwareClient },
+    { onPoolError: () => undefined, onConnectionError: () => undefined },
+  )
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => withCharColumns(await factory.connect()),
+    connectToShadowDb: async () => withCharColumns(await factory.connectToShadowDb()),
+  }
+}
+
 /** Opens the engine against a PostgreSQL server; shadow databases are created there when needed. */
 export const openSchemaEngine = async (connectionString: string): Promise<SchemaEngine> => {
   await loadWasm()
@@ -41,7 +136,7 @@ export const openSchemaEngine = async (connectionString: string): Promise<Schema
   return engineBindings.SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString })),
+    bindMigrationAwareSqlAdapterFactory(charAwareFactory(connectionString)),
   )
 }
 
