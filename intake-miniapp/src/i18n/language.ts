@@ -1,0 +1,73 @@
+import Taro from '@tarojs/taro'
+import { useCallback, useSyncExternalStore } from 'react'
+import { deviceLanguageTag } from './device-language'
+import {
+  DEFAULT_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  translate,
+  type Language,
+  type StringKey,
+  type StringParams,
+} from './strings'
+
+/** Storage key of the user's own language choice (shared rule with the console). */
+export const LANGUAGE_STORAGE_KEY = 'kezhi.lang'
+
+export function isSupportedLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value)
+}
+
+/**
+ * Maps a device language tag to a supported language. WeChat reports tags such as `zh_CN` or `en`,
+ * browsers `zh-CN` or `en-GB`; anything that is not English falls back to Chinese.
+ */
+export function languageFromTag(tag: string | undefined | null): Language {
+  if (!tag) return DEFAULT_LANGUAGE
+  const primary = tag.toLowerCase().split(/[-_]/)[0]
+  return primary === 'en' ? 'en-US' : DEFAULT_LANGUAGE
+}
+
+function readStoredLanguage(): Language | undefined {
+  try {
+    const stored: unknown = Taro.getStorageSync(LANGUAGE_STORAGE_KEY)
+    return isSupportedLanguage(stored) ? stored : undefined
+  } catch {
+    return undefined
+  }
+}
+
+let currentLanguage: Language | undefined
+const listeners = new Set<() => void>()
+
+export function getLanguage(): Language {
+  if (!currentLanguage) currentLanguage = readStoredLanguage() ?? languageFromTag(deviceLanguageTag())
+  return currentLanguage
+}
+
+/** Remembers the user's explicit choice; it then wins over the device language. */
+export function setLanguage(language: Language): void {
+  currentLanguage = language
+  Taro.setStorageSync(LANGUAGE_STORAGE_KEY, language)
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    document.documentElement.lang = language
+  }
+  listeners.forEach((listener) => listener())
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export interface StringsApi {
+  language: Language
+  t: (key: StringKey, params?: StringParams) => string
+  toggleLanguage: () => void
+}
+
+export function useStrings(): StringsApi {
+  const language = useSyncExternalStore(subscribe, getLanguage, getLanguage)
+  const t = useCallback((key: StringKey, params?: StringParams) => translate(language, key, params), [language])
+  const toggleLanguage = useCallback(() => setLanguage(language === 'zh-CN' ? 'en-US' : 'zh-CN'), [language])
+  return { language, t, toggleLanguage }
+}

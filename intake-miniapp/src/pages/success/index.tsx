@@ -1,0 +1,39 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { ActionButton } from '../../components/action-button'
+import { useStrings } from '../../i18n/language'
+import { goToRegister } from '../../routes'
+import './index.css'
+
+/** WeChat hands page parameters over still URL-encoded; the H5 router has decoded them already. */
+function readNameParam(raw: string | undefined): string {
+  if (!raw) return ''
+  if (process.env.TARO_ENV !== 'weapp') return raw
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+export default function SuccessPage() {
+  const { t } = useStrings()
+  const router = useRouter()
+  const name = readNameParam(router.params.name)
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('successTitle') })
+  }, [t])
+
+  return (
+    <View className="page success-page">
+      <View className="card success-page__card">
+        <View className="success-page__mark">✓</View>
+        <View className="card__title">{t('successTitle')}</View>
+        {name ? <View className="success-page__message">{t('successMessage', { name })}</View> : null}
+        <ActionButton label={t('registerAnother')} onPress={goToRegister} />
+      </View>
+    </View>
+  )
+}

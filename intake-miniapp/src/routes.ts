@@ -1,0 +1,19 @@
+import Taro from '@tarojs/taro'
+
+// Page paths as Taro knows them; on H5 the router shows them as /m/login, /m/register, /m/success.
+export const LOGIN_PAGE = '/pages/login/index'
+export const REGISTER_PAGE = '/pages/register/index'
+export const SUCCESS_PAGE = '/pages/success/index'
+
+/** Leaves whatever page is open for the login page; `expired` tells it to say why. */
+export function goToLogin(options: { expired?: boolean } = {}): void {
+  void Taro.reLaunch({ url: options.expired ? `${LOGIN_PAGE}?expired=1` : LOGIN_PAGE })
+}
+
+export function goToRegister(): void {
+  void Taro.redirectTo({ url: REGISTER_PAGE })
+}
+
+export function goToSuccess(customerName: string): void {
+  void Taro.redirectTo({ url: `${SUCCESS_PAGE}?name=${encodeURIComponent(customerName)}` })
+}
