@@ -1,0 +1,60 @@
+import { history, type RunTimeLayoutConfig } from '@umijs/max';
+import React from 'react';
+import { loginPath } from '@/api/client';
+import { loadInitialState, type InitialState } from '@/auth/initialState';
+import { AppProviders } from '@/components/AppProviders';
+import { BrandLogo } from '@/components/BrandLogo';
+import { i18n } from '@/i18n';
+
+// Umi runtime configuration: https://umijs.org/docs/api/runtime-config
+
+export async function getInitialState(): Promise<InitialState> {
+  return loadInitialState();
+}
+
+export function rootContainer(container: React.ReactElement) {
+  return <AppProviders>{container}</AppProviders>;
+}
+
+// Route `name`s become `menu.<name>` ids in ProLayout; each maps to a message here.
+const menuTitles: Record<string, () => string> = {
+  'menu.customers': () => i18n.t('menu.customers'),
+};
+
+// Loaded on demand: the entry chunk is what the login page waits for, and neither the header nor
+// the 403/404 illustrations are needed there.
+const ExceptionResult = React.lazy(() =>
+  import('@/components/ExceptionResult').then((module) => ({ default: module.ExceptionResult })),
+);
+const HeaderActions = React.lazy(() =>
+  import('@/components/HeaderActions').then((module) => ({ default: module.HeaderActions })),
+);
+
+export const layout: RunTimeLayoutConfig = ({ initialState }) => ({
+  title: i18n.t('app.name'),
+  logo: <BrandLogo />,
+  layout: 'mix',
+  navTheme: 'light',
+  menu: { locale: true },
+  formatMessage: ({ id, defaultMessage }) => menuTitles[id]?.() ?? defaultMessage ?? id,
+  rightRender: () => (
+    <React.Suspense fallback={null}>
+      <HeaderActions />
+    </React.Suspense>
+  ),
+  onPageChange: (location) => {
+    if (initialState?.currentUser || !location || location.pathname === loginPath) return;
+    const redirect = encodeURIComponent(`${location.pathname}${history.location.search}`);
+    history.replace(`${loginPath}?redirect=${redirect}`);
+  },
+  unAccessible: (
+    <React.Suspense fallback={null}>
+      <ExceptionResult kind="forbidden" />
+    </React.Suspense>
+  ),
+  noFound: (
+    <React.Suspense fallback={null}>
+      <ExceptionResult kind="notFound" />
+    </React.Suspense>
+  ),
+});
