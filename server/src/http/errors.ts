@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n.js'
  */
 export const errorCatalog = {
   VALIDATION_FAILED: { status: 422, messageKey: 'errors.VALIDATION_FAILED' },
-  MALFORMED_JSON: { status: 400, messageKey: 'errors.MALFORMED_JSON' },
+  BAD_REQUEST: { status: 400, messageKey: 'errors.BAD_REQUEST' },
   PAYLOAD_TOO_LARGE: { status: 413, messageKey: 'errors.PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_CHARSET: { status: 415, messageKey: 'errors.UNSUPPORTED_CHARSET' },
   UNAUTHENTICATED: { status: 401, messageKey: 'errors.UNAUTHENTICATED' },

@@ -3,7 +3,7 @@ import i18next, { type TFunction } from 'i18next'
 const zhCN = {
   errors: {
     VALIDATION_FAILED: '提交的数据有误，请检查后重试',
-    MALFORMED_JSON: '请求内容不是有效的 JSON',
+    BAD_REQUEST: '请求格式不正确（例如不是有效的 JSON）',
     PAYLOAD_TOO_LARGE: '请求内容过大',
     UNSUPPORTED_CHARSET: '不支持的字符编码',
     UNAUTHENTICATED: '请先登录',
@@ -50,7 +50,7 @@ type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Mes
 const enUS: Messages<typeof zhCN> = {
   errors: {
     VALIDATION_FAILED: 'Some fields are invalid. Please check and try again',
-    MALFORMED_JSON: 'The request body is not valid JSON',
+    BAD_REQUEST: 'Malformed request (for example, invalid JSON)',
     PAYLOAD_TOO_LARGE: 'The request body is too large',
     UNSUPPORTED_CHARSET: 'Unsupported character set',
     UNAUTHENTICATED: 'Please sign in first',

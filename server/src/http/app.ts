@@ -1,0 +1,80 @@
+import type { IncomingMessage } from 'node:http'
+import compression from 'compression'
+import express, { type Express, Router } from 'express'
+import helmet from 'helmet'
+import type { Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+import type { AccessTokens } from '../auth/access-tokens.js'
+import { authenticate } from '../auth/middleware.js'
+import type { Db } from '../db/prisma.js'
+import { authRouter } from '../modules/auth/auth.routes.js'
+import type { AuthService } from '../modules/auth/auth.service.js'
+import { customersRouter } from '../modules/customers/customers.routes.js'
+import type { CustomersService } from '../modules/customers/customers.service.js'
+import { healthRouter } from '../modules/health/health.routes.js'
+import type { HealthService } from '../modules/health/health.service.js'
+import { meRouter } from '../modules/me/me.routes.js'
+import { attachContext, requestIdOf } from './context.js'
+import { docsRouter } from './docs.js'
+import { errorHandler } from './error-handler.js'
+import { AppError } from './errors.js'
+import { buildOpenApiDocument } from './openapi.js'
+import { singlePageApp } from './static.js'
+import './validation.js'
+
+export interface AppDependencies {
+  db: Db
+  logger: Logger
+  accessTokens: AccessTokens
+  services: { auth: AuthService; customers: CustomersService; health: HealthService }
+  frontEnds: { adminWebDist: string; intakeH5Dist: string }
+}
+
+const apiRouter = ({ db, accessTokens, services }: AppDependencies): Router => {
+  const api = Router()
+  api.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }))
+  api.use(authenticate(db, accessTokens))
+  api.use('/health', healthRouter(services.health))
+  api.use('/auth', authRouter(services.auth))
+  api.use('/me', meRouter())
+  api.use('/customers', customersRouter(services.customers))
+
+  const openApiDocument = buildOpenApiDocument()
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument)
+  })
+  api.use('/docs', docsRouter())
+  api.use(() => {
+    throw new AppError('NOT_FOUND')
+  })
+  return api
+}
+
+export const createApp = (deps: AppDependencies): Express => {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req: IncomingMessage) => requestIdOf(req as express.Request),
+      customLogLevel: (_req, res, error) => {
+        if (error !== undefined || res.statusCode >= 500) return 'error'
+        return res.statusCode >= 400 ? 'warn' : 'info'
+      },
+      // Static files would drown the log; API calls are what operators need to see.
+      autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api') },
+    }),
+  )
+  // The front ends are built by other tools and may use inline scripts, so no Content-Security-Policy here.
+  app.use(helmet({ contentSecurityPolicy: false }))
+  app.use(compression())
+  app.use(attachContext)
+  app.use('/api', apiRouter(deps))
+  app.use('/m', singlePageApp(deps.frontEnds.intakeH5Dist, '客知 · 客户登记 (H5)'))
+  app.use('/', singlePageApp(deps.frontEnds.adminWebDist, '客知 CRM 控制台'))
+  app.use(() => {
+    throw new AppError('NOT_FOUND')
+  })
+  app.use(errorHandler)
+  return app
+}

@@ -1,0 +1,135 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
+import { pino, type Logger } from 'pino'
+import { createCustomerAccess } from './access/customers.js'
+import { createAccessTokens } from './auth/access-tokens.js'
+import { ensureAdmin } from './auth/bootstrap.js'
+import { resolveJwtSecret } from './auth/jwt-secret.js'
+import { createRefreshTokens } from './auth/refresh-tokens.js'
+import { repoPaths, type Config } from './config.js'
+import { startEmbeddedPostgres } from './db/embedded-postgres.js'
+import { migrate } from './db/migrate.js'
+import { createDb } from './db/prisma.js'
+import { createApp } from './http/app.js'
+import { startJobs } from './jobs/boss.js'
+import { createAuthService } from './modules/auth/auth.service.js'
+import { createCustomersService } from './modules/customers/customers.service.js'
+import { createHealthService } from './modules/health/health.service.js'
+import { seedDemoData, type SeedOutcome } from './seed/demo.js'
+
+export interface ServerOptions extends Config {
+  logger?: Logger
+  /** Where the built front ends are; defaults to their places in this repository. */
+  frontEnds?: { adminWebDist: string; intakeH5Dist: string }
+  migrationsDir?: string
+  /** Extra settings for an embedded PostgreSQL (tests turn fsync off). */
+  embeddedPostgresSettings?: Record<string, string>
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  databaseUrl: string
+  appliedMigrations: string[]
+  seed: SeedOutcome | 'disabled'
+  close(): Promise<void>
+}
+
+const embeddedDatabaseName = 'kezhi'
+
+const urlFor = (host: string, port: number) => {
+  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
+}
+
+/**
+ * Starts everything the CRM needs, in order: database (embedded unless DATABASE_URL is given), migrations,
+ * administrator, demo data, job queue, HTTP. `close()` stops them in reverse order.
+ */
+export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
+  const logger = options.logger ?? pino({ level: options.logLevel })
+  // Stops what has started so far, newest first; also used when start-up fails halfway.
+  const stoppers: { name: string; stop: () => Promise<void> }[] = []
+  const stopAll = async () => {
+    for (const { name, stop } of stoppers.splice(0).reverse()) {
+      await stop().catch((error: unknown) => logger.error({ err: error }, `failed to stop ${name}`))
+    }
+  }
+
+  try {
+    let databaseUrl = options.databaseUrl
+    if (databaseUrl === undefined) {
+      const embedded = await startEmbeddedPostgres({
+        dataDir: options.dataDir,
+        logger,
+        database: embeddedDatabaseName,
+        settings: options.embeddedPostgresSettings,
+      })
+      stoppers.push({ name: 'embedded PostgreSQL', stop: embedded.stop })
+      databaseUrl = embedded.url(embeddedDatabaseName)
+    }
+
+    const appliedMigrations = await migrate({
+      databaseUrl,
+      migrationsDir: options.migrationsDir ?? repoPaths.migrationsDir,
+      logger,
+    })
+    if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, 'database migrated')
+
+    const db = createDb(databaseUrl, logger)
+    stoppers.push({ name: 'database client', stop: () => db.$disconnect() })
+
+    await ensureAdmin(db, { username: options.adminUsername, password: options.adminPassword }, logger)
+    const seed = options.seedDemo ? await seedDemoData(db, { demoPassword: options.demoPassword }, logger) : 'disabled'
+
+    const jobs = await startJobs(databaseUrl, logger)
+    stoppers.push({ name: 'job queue', stop: jobs.stop })
+
+    const accessTokens = createAccessTokens(await resolveJwtSecret(options.jwtSecret, options.dataDir))
+    const refreshTokens = createRefreshTokens(db)
+    const app = createApp({
+      db,
+      logger,
+      accessTokens,
+      services: {
+        auth: createAuthService({ db, accessTokens, refreshTokens }),
+        customers: createCustomersService({ db, access: createCustomerAccess(db) }),
+        health: createHealthService(db),
+      },
+      frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },
+    })
+
+    const httpServer = createServer(app)
+    httpServer.listen(options.port, options.host)
+    await once(httpServer, 'listening')
+    stoppers.push({
+      name: 'HTTP server',
+      stop: async () => {
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+        httpServer.closeIdleConnections()
+        // Requests still running after a grace period are cut so shutdown cannot hang on a slow client.
+        const force = setTimeout(() => httpServer.closeAllConnections(), 5_000)
+        await closed
+        clearTimeout(force)
+      },
+    })
+
+    const { port } = httpServer.address() as AddressInfo
+    const url = urlFor(options.host, port)
+    logger.info({ url }, `Kezhi CRM is running at ${url}`)
+
+    let closing: Promise<void> | undefined
+    return {
+      url,
+      port,
+      databaseUrl,
+      appliedMigrations,
+      seed,
+      close: () => (closing ??= stopAll().then(() => logger.info('Kezhi CRM stopped'))),
+    }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}
