@@ -1,31 +1,11 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useSyncExternalStore } from 'react'
 import { deviceLanguageTag } from './device-language'
-import {
-  DEFAULT_LANGUAGE,
-  SUPPORTED_LANGUAGES,
-  translate,
-  type Language,
-  type StringKey,
-  type StringParams,
-} from './strings'
+import { isSupportedLanguage, languageFromTag } from './language-tag'
+import { translate, type Language, type StringKey, type StringParams } from './strings'
 
 /** Storage key of the user's own language choice (shared rule with the console). */
 export const LANGUAGE_STORAGE_KEY = 'kezhi.lang'
-
-export function isSupportedLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value)
-}
-
-/**
- * Maps a device language tag to a supported language. WeChat reports tags such as `zh_CN` or `en`,
- * browsers `zh-CN` or `en-GB`; anything that is not English falls back to Chinese.
- */
-export function languageFromTag(tag: string | undefined | null): Language {
-  if (!tag) return DEFAULT_LANGUAGE
-  const primary = tag.toLowerCase().split(/[-_]/)[0]
-  return primary === 'en' ? 'en-US' : DEFAULT_LANGUAGE
-}
 
 function readStoredLanguage(): Language | undefined {
   try {
