@@ -24,6 +24,15 @@ export const migrationsDir = join(prismaDir, 'migrations')
 
 let wasmReady: Promise<void> | undefined
 
+// Node has WebAssembly as a global, but the server's compiler settings carry no DOM typings that declare it.
+const wasmApi = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>
+    }
+  }
+).WebAssembly
+
 // The package targets bundlers: its JS glue expects the bundler to have instantiated the wasm module.
 // In plain Node we instantiate it ourselves and hand the exports to the glue.
 const loadWasm = (): Promise<void> =>
@@ -34,7 +43,7 @@ const loadWasm = (): Promise<void> =>
     })
     const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
     const bytes = await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm'))
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': engineBindings })
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': engineBindings })
     engineBindings.__wbg_set_wasm(instance.exports)
     const start = instance.exports.__wbindgen_start
     if (typeof start === 'function') start()

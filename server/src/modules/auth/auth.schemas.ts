@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import 'zod-openapi'
+import { singleLine } from '../../http/schemas.js'
 
 export const Role = z.enum(['admin', 'manager', 'sales']).meta({ id: 'Role' })
 
@@ -14,7 +15,7 @@ export const User = z
 
 export const LoginRequest = z
   .object({
-    username: z.string().trim().min(1).max(64).meta({ example: 'admin' }),
+    username: singleLine(1, 64).meta({ example: 'admin' }),
     password: z.string().min(1).max(128),
   })
   .meta({ id: 'LoginRequest' })

@@ -66,10 +66,7 @@ export const CustomerPatch = z
   .meta({ id: 'CustomerPatch', description: 'Any subset of CustomerInput; `null` clears an optional field.' })
 
 export const CustomerListQuery = z.object({
-  keyword: z
-    .string()
-    .trim()
-    .max(100)
+  keyword: singleLine(0, 100)
     .optional()
     .meta({ description: 'Case-insensitive substring of name, phone, email, notes or a tag' }),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
