@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { messageForError } from '../../api/error-message'
 import { signIn } from '../../auth/auth-actions'
 import { readSession } from '../../auth/session'
+import { PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
 import { LanguageSwitch } from '../../components/language-switch'
@@ -60,7 +61,7 @@ export default function LoginPage() {
       </View>
       <View className="login-page__brand">{t('appName')}</View>
       <View className="card">
-        <View className="card__title">{t('loginTitle')}</View>
+        <View className="card__title" {...PAGE_HEADING}>{t('loginTitle')}</View>
         <View className="card__subtitle">{t('loginSubtitle')}</View>
         <FormField label={t('usernameLabel')} error={errors.username}>
           <Input

@@ -6,7 +6,7 @@ import { messageForError } from '../../api/error-message'
 import type { Gender } from '../../api/types'
 import { signOut } from '../../auth/auth-actions'
 import { readSession } from '../../auth/session'
-import { BUTTON_ROLE, ariaRole } from '../../components/accessibility'
+import { BUTTON_ROLE, PAGE_HEADING, ariaRole } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
 import { LanguageSwitch } from '../../components/language-switch'
@@ -112,7 +112,7 @@ export default function RegisterPage() {
         </Text>
       </View>
       <View className="card">
-        <View className="card__title">{t('registerTitle')}</View>
+        <View className="card__title" {...PAGE_HEADING}>{t('registerTitle')}</View>
 
         <FormField label={t('nameLabel')} required error={errors.name}>
           <Input

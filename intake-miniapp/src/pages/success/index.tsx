@@ -1,15 +1,15 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { useStrings } from '../../i18n/language'
 import { goToRegister } from '../../routes'
 import './index.css'
 
-/** WeChat hands page parameters over still URL-encoded; the H5 router has decoded them already. */
+/** Page parameters arrive still URL-encoded, in WeChat and in Taro's H5 router alike. */
 function readNameParam(raw: string | undefined): string {
   if (!raw) return ''
-  if (process.env.TARO_ENV !== 'weapp') return raw
   try {
     return decodeURIComponent(raw)
   } catch {
@@ -30,7 +30,7 @@ export default function SuccessPage() {
     <View className="page success-page">
       <View className="card success-page__card">
         <View className="success-page__mark">✓</View>
-        <View className="card__title">{t('successTitle')}</View>
+        <View className="card__title" {...PAGE_HEADING}>{t('successTitle')}</View>
         {name ? <View className="success-page__message">{t('successMessage', { name })}</View> : null}
         <ActionButton label={t('registerAnother')} onPress={goToRegister} />
       </View>
