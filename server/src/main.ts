@@ -1,9 +1,9 @@
-import { pino } from 'pino'
 import { readConfig } from './config.js'
+import { createLogger } from './logger.js'
 import { startServer } from './server.js'
 
 const config = readConfig()
-const logger = pino({ level: config.logLevel })
+const logger = createLogger(config.logLevel)
 
 try {
   const server = await startServer({ ...config, logger })

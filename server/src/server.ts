@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
-import { pino, type Logger } from 'pino'
+import type { Logger } from 'pino'
 import { createCustomerAccess } from './access/customers.js'
 import { createAccessTokens } from './auth/access-tokens.js'
 import { ensureAdmin } from './auth/bootstrap.js'
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.js'
 import { migrate } from './db/migrate.js'
 import { createDb } from './db/prisma.js'
 import { createApp } from './http/app.js'
+import { createLogger } from './logger.js'
 import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createCustomersService } from './modules/customers/customers.service.js'
@@ -48,7 +49,7 @@ const urlFor = (host: string, port: number) => {
  * administrator, demo data, job queue, HTTP. `close()` stops them in reverse order.
  */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
-  const logger = options.logger ?? pino({ level: options.logLevel })
+  const logger = options.logger ?? createLogger(options.logLevel)
   // Stops what has started so far, newest first; also used when start-up fails halfway.
   const stoppers: { name: string; stop: () => Promise<void> }[] = []
   const stopAll = async () => {
