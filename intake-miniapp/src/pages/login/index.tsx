@@ -23,9 +23,9 @@ export default function LoginPage() {
   const router = useRouter()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<LoginErrors>(() =>
-    router.params.expired ? { form: t('sessionExpired') } : {},
-  )
+  const [errors, setErrors] = useState<LoginErrors>({})
+  // Kept as a flag rather than a text so that it follows a language switch.
+  const [sessionExpired, setSessionExpired] = useState(Boolean(router.params.expired))
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
@@ -42,6 +42,7 @@ export default function LoginPage() {
     if (!username.trim()) nextErrors.username = t('usernameRequired')
     if (!password) nextErrors.password = t('passwordRequired')
     setErrors(nextErrors)
+    setSessionExpired(false)
     if (nextErrors.username || nextErrors.password) return
 
     setBusy(true)
@@ -83,9 +84,9 @@ export default function LoginPage() {
             onConfirm={() => void submit()}
           />
         </FormField>
-        {errors.form ? (
+        {errors.form || sessionExpired ? (
           <Text className="form-error" aria-live="polite">
-            {errors.form}
+            {errors.form ?? t('sessionExpired')}
           </Text>
         ) : null}
         <ActionButton
