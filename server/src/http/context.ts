@@ -25,8 +25,6 @@ export interface AuthenticatedContext extends RequestContext {
 }
 
 declare global {
-  // Express's own extension point for request properties.
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       ctx: RequestContext
@@ -40,7 +38,9 @@ export const requestIdOf = (req: Request): string => {
 }
 
 /** Builds `req.ctx`; runs after pino-http so the request logger carries the request id. */
-export const attachContext = (req: Request, _res: Response, next: NextFunction): void => {
+export const attachContext = (req: Request, res: Response, next: NextFunction): void => {
+  // Echoed so a user's bug report can be matched with the server log.
+  res.setHeader('X-Request-Id', String(req.id))
   const language = negotiateLanguage(req.get('accept-language'))
   req.ctx = { requestId: String(req.id), language, t: translator(language), logger: req.log, user: null }
   next()

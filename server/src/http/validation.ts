@@ -34,6 +34,8 @@ const describeIssue = (issue: z.core.$ZodIssue, t: Translate): string => {
     case 'invalid_type':
       return issue.expected === 'int' ? t('validation.not_integer') : t('validation.invalid_type', { expected: typeName(issue.expected, t) })
     case 'too_small':
+      // An empty required text reads better as "required" than as "at least 1 character".
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return t('validation.required')
       return t(sizeKey('too_small', issue.origin), { minimum: Number(issue.minimum) })
     case 'too_big':
       return t(sizeKey('too_big', issue.origin), { maximum: Number(issue.maximum) })

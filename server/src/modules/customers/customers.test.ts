@@ -203,7 +203,7 @@ describe('customers', () => {
     expect(inChinese.body.code).toBe('VALIDATION_FAILED')
     expect(inChinese.body.message).toBe('提交的数据有误，请检查后重试')
     expect(inChinese.body.details).toEqual([
-      { field: 'name', message: '至少 1 个字符' },
+      { field: 'name', message: '必填' },
       { field: 'gender', message: '取值无效，可选值：male, female, unknown' },
       { field: 'phone', message: '请输入有效的中国大陆手机号' },
       { field: 'email', message: '邮箱格式不正确' },
@@ -213,7 +213,7 @@ describe('customers', () => {
     const inEnglish = await server.api.post<ErrorBody>('/api/customers', { token: sales1Token, body, language: 'en-US' })
     expect(inEnglish.body.message).toBe('Some fields are invalid. Please check and try again')
     expect(inEnglish.body.details).toEqual([
-      { field: 'name', message: 'At least 1 characters' },
+      { field: 'name', message: 'Required' },
       { field: 'gender', message: 'Invalid value, expected one of: male, female, unknown' },
       { field: 'phone', message: 'Enter a valid mainland China mobile number' },
       { field: 'email', message: 'Invalid email address' },
