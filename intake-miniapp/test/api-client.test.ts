@@ -142,7 +142,7 @@ describe('apiRequest', () => {
     await apiRequest('get', '/api/me', {})
 
     expect(sent[0].headers['Accept-Language']).toBe('en-US')
-    expect(storage.get('kezhi.lang')).toBe('en-US')
+    expect(storage.get('kezhi.intake.lang')).toBe('en-US')
     setLanguage('zh-CN')
   })
 })

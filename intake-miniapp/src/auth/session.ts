@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import type { Session } from '../api/types'
 
-/** Storage key of the signed-in session (shared rule with the console). */
-export const AUTH_STORAGE_KEY = 'kezhi.auth'
+/** Storage key of the signed-in session; the console on the same origin keeps its own (Taro wraps stored values). */
+export const AUTH_STORAGE_KEY = 'kezhi.intake.auth'
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 

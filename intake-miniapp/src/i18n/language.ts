@@ -4,8 +4,8 @@ import { deviceLanguageTag } from './device-language'
 import { isSupportedLanguage, languageFromTag } from './language-tag'
 import { translate, type Language, type StringKey, type StringParams } from './strings'
 
-/** Storage key of the user's own language choice (shared rule with the console). */
-export const LANGUAGE_STORAGE_KEY = 'kezhi.lang'
+/** Storage key of the user's own language choice, apart from the console's (Taro wraps stored values). */
+export const LANGUAGE_STORAGE_KEY = 'kezhi.intake.lang'
 
 function readStoredLanguage(): Language | undefined {
   try {
