@@ -27,7 +27,7 @@ export function HeaderActions() {
 
   return (
     <Space size="middle" style={{ paddingInline: 16 }}>
-      <LanguageSwitch size="small" />
+      <LanguageSwitch />
       {user && (
         <Dropdown
           trigger={['click']}

@@ -28,15 +28,15 @@ export default function CustomerListPage() {
   const customers = useCustomerList(params);
 
   const columns: ProColumns<Customer>[] = [
-    { title: t('customers.fields.name'), dataIndex: 'name', width: 120, ellipsis: true },
+    { title: t('customers.fields.name'), dataIndex: 'name', width: 120, ellipsis: true, fixed: 'left' },
     {
       title: t('customers.fields.gender'),
       dataIndex: 'gender',
-      width: 72,
+      width: 90,
       render: (_, customer) => t(`customers.gender.${customer.gender}`),
     },
     { title: t('customers.fields.phone'), dataIndex: 'phone', width: 130 },
-    { title: t('customers.fields.email'), dataIndex: 'email', ellipsis: true },
+    { title: t('customers.fields.email'), dataIndex: 'email', width: 200, ellipsis: true },
     {
       title: t('customers.fields.region'),
       key: 'region',
@@ -48,6 +48,7 @@ export default function CustomerListPage() {
     {
       title: t('customers.fields.tags'),
       dataIndex: 'tags',
+      width: 200,
       render: (_, { tags }) =>
         tags.length > 0 ? (
           <Space size={[0, 4]} wrap>
@@ -99,6 +100,7 @@ export default function CustomerListPage() {
         columnEmptyText={t('common.empty')}
         headerTitle={t('customers.title')}
         components={{ table: NamedTable }}
+        scroll={{ x: 1280 }}
         toolbar={{
           search: {
             placeholder: t('customers.searchPlaceholder'),
@@ -139,6 +141,8 @@ export default function CustomerListPage() {
         open={formState.open}
         customer={formState.open ? formState.customer : undefined}
         onClose={() => setFormState({ open: false })}
+        // The list is newest first: the first page is where the new customer shows up.
+        onCreated={() => setParams((current) => ({ ...current, page: 1 }))}
       />
     </PageContainer>
   );

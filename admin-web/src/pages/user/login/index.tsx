@@ -43,7 +43,7 @@ export default function LoginPage() {
   return (
     <div className={styles.page}>
       <header className={styles.toolbar}>
-        <LanguageSwitch size="small" />
+        <LanguageSwitch />
       </header>
       <main className={styles.main}>
         <section className={styles.panel} aria-labelledby="login-heading">

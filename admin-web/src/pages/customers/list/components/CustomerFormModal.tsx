@@ -30,9 +30,11 @@ export interface CustomerFormModalProps {
   /** The customer being edited; absent when creating one. */
   customer?: Customer;
   onClose: () => void;
+  /** Called after a new customer was saved. */
+  onCreated?: () => void;
 }
 
-export function CustomerFormModal({ open, customer, onClose }: CustomerFormModalProps) {
+export function CustomerFormModal({ open, customer, onClose, onCreated }: CustomerFormModalProps) {
   const { t } = useTranslation();
   const message = useMessage();
   const [form] = Form.useForm<CustomerFormValues>();
@@ -60,6 +62,7 @@ export function CustomerFormModal({ open, customer, onClose }: CustomerFormModal
       } else {
         const created = await createCustomer.mutateAsync(payload);
         message.success(t('customers.created', { name: created.name }));
+        onCreated?.();
       }
       onClose();
       return true;
@@ -67,10 +70,8 @@ export function CustomerFormModal({ open, customer, onClose }: CustomerFormModal
       if (!(error instanceof ApiRequestError)) throw error;
       const { fields, unmatched } = mapFieldErrors(error.details, customerFormFields);
       form.setFields(fields);
-      // With every problem shown on its field, a short pointer is enough; otherwise the
-      // server's own words explain what went wrong.
-      const notice = fields.length > 0 && unmatched.length === 0 ? t('common.fixFormErrors') : error.message;
-      message.error([notice, ...unmatched].join(' '));
+      // Problems the form has no field for are added to the server's summary.
+      message.error([error.message, ...unmatched].join(' '));
       return false;
     }
   };
