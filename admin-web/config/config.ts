@@ -16,6 +16,10 @@ export default defineConfig({
   // Umi's default imports all of core-js, proposals included, into the entry chunk that every
   // first visit (the login page) waits for; stable features missing in the targets are enough.
   polyfill: { imports: ['core-js/stable'] },
+  // `max dev` only: the API runs as its own process (`pnpm dev` at the root starts both).
+  proxy: {
+    '/api': { target: process.env.KEZHI_API_URL ?? 'http://127.0.0.1:8080', changeOrigin: true },
+  },
   model: {},
   initialState: {},
   access: {},
