@@ -17,6 +17,7 @@ import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createCustomersService } from './modules/customers/customers.service.js'
 import { createHealthService } from './modules/health/health.service.js'
+import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
 
 export interface ServerOptions extends Config {
@@ -82,6 +83,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     stoppers.push({ name: 'database client', stop: () => db.$disconnect() })
 
     await ensureAdmin(db, { username: options.adminUsername, password: options.adminPassword }, logger)
+    await ensureDefaultSettings(db)
     const seed = options.seedDemo ? await seedDemoData(db, { demoPassword: options.demoPassword }, logger) : 'disabled'
 
     const jobs = await startJobs(databaseUrl, logger)

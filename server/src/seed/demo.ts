@@ -39,10 +39,10 @@ export const seedDemoData = async (
         staffIds.set(staff.username, user.id)
       }
       await tx.customer.createMany({
-        data: customers.map(({ owner, ageMs, ...customer }) => {
+        data: customers.map(({ owner, ageMs, tags, ...customer }) => {
           const createdAt = new Date(seededAt - ageMs)
           const ownerId = staffIds.get(owner) ?? null
-          return { ...customer, ownerId, createdById: ownerId, createdAt, updatedAt: createdAt }
+          return { ...customer, legacyTags: tags, ownerId, createdById: ownerId, createdAt, updatedAt: createdAt }
         }),
       })
       return 'seeded' as const

@@ -18,7 +18,7 @@ export const toCustomerDto = (row: CustomerRow): CustomerDto => ({
   email: row.email,
   province: row.province,
   city: row.city,
-  tags: row.tags,
+  tags: row.legacyTags,
   notes: row.notes,
   owner: row.owner,
   createdAt: row.createdAt.toISOString(),
@@ -64,9 +64,10 @@ export const createCustomersService = ({ db, access }: { db: Db; access: Custome
     create: async (ctx, input) => {
       const caller = authenticated(ctx)
       await checkOwner(caller, input.ownerId)
+      const { tags, ...fields } = input
       const row = await access.create(caller, {
-        ...input,
-        tags: uniqueTags(input.tags),
+        ...fields,
+        legacyTags: uniqueTags(tags),
         ownerId: input.ownerId === undefined ? caller.user.id : input.ownerId,
       })
       return toCustomerDto(row)
@@ -75,7 +76,8 @@ export const createCustomersService = ({ db, access }: { db: Db; access: Custome
     update: async (ctx, id, input) => {
       const caller = authenticated(ctx)
       await checkOwner(caller, input.ownerId)
-      return toCustomerDto(await access.update(caller, id, { ...input, tags: uniqueTags(input.tags) }))
+      const { tags, ...fields } = input
+      return toCustomerDto(await access.update(caller, id, { ...fields, legacyTags: uniqueTags(tags) }))
     },
 
     remove: async (ctx, id) => access.softDelete(authenticated(ctx), id),
