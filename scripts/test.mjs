@@ -17,8 +17,9 @@ if (!browser) {
   process.exit(1);
 }
 
-const vitestSuite = (name, filter) => ({
+const vitestSuite = (name, filter, prepare) => ({
   name,
+  prepare,
   command: ['pnpm', ['--filter', filter, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json',
     `--outputFile.json=${path.join(resultsDir, `${name}.json`)}`]],
   counts: (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.numTodoTests ?? 0) }),
@@ -26,7 +27,8 @@ const vitestSuite = (name, filter) => ({
 
 const suites = [
   vitestSuite('server', '@kezhi/server'),
-  vitestSuite('admin-web', '@kezhi/admin-web'),
+  // Umi writes the tsconfig its sources extend only during `max setup` (a build writes another folder).
+  vitestSuite('admin-web', '@kezhi/admin-web', ['pnpm', ['--filter', '@kezhi/admin-web', 'exec', 'max', 'setup']]),
   vitestSuite('intake-miniapp', '@kezhi/intake-miniapp'),
   {
     name: 'e2e',
@@ -53,6 +55,10 @@ const summary = [];
 for (const suite of selected) {
   console.log(`\n[test] ${suite.name}`);
   const started = Date.now();
+  if (suite.prepare) {
+    const [prepareCommand, prepareArgs] = suite.prepare;
+    spawnSync(prepareCommand, prepareArgs, { cwd: repoRoot, stdio: 'inherit' });
+  }
   const [command, args] = suite.command;
   const run = spawnSync(command, args, {
     cwd: repoRoot,
