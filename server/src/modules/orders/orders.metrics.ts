@@ -14,6 +14,12 @@ export type SqlRunner = Pick<Prisma.TransactionClient, '$executeRaw'>
  * changing must not make a colleague's open edit form stale.
  */
 export const recomputeCustomerMetrics = async (tx: SqlRunner, customerId: string): Promise<void> => {
+  // Two writes for one customer take turns here. Under READ COMMITTED the UPDATE below then starts with a
+  // snapshot that includes the other transaction's committed rows; without the lock each could compute from
+  // a snapshot missing the other's order and the last one to commit would store a stale total. NO KEY UPDATE,
+  // not UPDATE: the foreign keys of the rows just written hold KEY SHARE locks on the customer, which a plain
+  // FOR UPDATE would wait for, deadlocking two such writers.
+  await tx.$executeRaw`SELECT 1 FROM customers WHERE id = ${customerId}::uuid FOR NO KEY UPDATE`
   await tx.$executeRaw`
     UPDATE customers AS c SET
       order_count = m.order_count,
