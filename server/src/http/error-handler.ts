@@ -37,9 +37,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   const t = req.ctx?.t ?? translator(negotiateLanguage(req.get('accept-language')))
   let code: ErrorCode
   let details: FieldError[] = []
+  let extra: Readonly<Record<string, unknown>> = {}
   if (error instanceof AppError) {
     code = error.code
     details = describeFieldProblems(error.fieldProblems, t)
+    extra = error.extra
   } else if (error instanceof z.core.$ZodError) {
     code = 'VALIDATION_FAILED'
     details = describeZodError(error, t)
@@ -48,5 +50,5 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   }
   const { status, messageKey } = errorCatalog[code]
   if (status >= 500) req.log.error({ err: error }, 'request failed')
-  res.status(status).json({ code, message: t(messageKey), details })
+  res.status(status).json({ ...extra, code, message: t(messageKey), details })
 }

@@ -15,6 +15,9 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, messageKey: 'errors.NOT_FOUND' },
   CUSTOMER_NOT_FOUND: { status: 404, messageKey: 'errors.CUSTOMER_NOT_FOUND' },
   CONFLICT: { status: 409, messageKey: 'errors.CONFLICT' },
+  CUSTOMER_DUPLICATE: { status: 409, messageKey: 'errors.CUSTOMER_DUPLICATE' },
+  CUSTOMER_VERSION_CONFLICT: { status: 409, messageKey: 'errors.CUSTOMER_VERSION_CONFLICT' },
+  CUSTOM_FIELD_NOT_UNIQUE: { status: 409, messageKey: 'errors.CUSTOM_FIELD_NOT_UNIQUE' },
   CONTACT_NOT_FOUND: { status: 404, messageKey: 'errors.CONTACT_NOT_FOUND' },
   ORDER_NOT_FOUND: { status: 404, messageKey: 'errors.ORDER_NOT_FOUND' },
   ACTIVITY_NOT_FOUND: { status: 404, messageKey: 'errors.ACTIVITY_NOT_FOUND' },
@@ -39,16 +42,24 @@ export interface FieldProblem {
   field: string
   messageKey: MessageKey
   params?: Record<string, string | number>
+  /** More properties of the detail the client can act on, e.g. `existingCustomerId` of a duplicate. */
+  extra?: Record<string, string>
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly fieldProblems: readonly FieldProblem[]
+  /** More top-level properties of the response body, e.g. `current` of a version conflict. */
+  readonly extra: Readonly<Record<string, unknown>>
 
-  constructor(code: ErrorCode, options: { fieldProblems?: FieldProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fieldProblems?: FieldProblem[]; extra?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
     super(code, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.fieldProblems = options.fieldProblems ?? []
+    this.extra = options.extra ?? {}
   }
 }

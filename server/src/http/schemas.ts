@@ -32,6 +32,9 @@ export const FieldError = z
   .object({
     field: z.string().meta({ description: 'Dotted path of the offending field, e.g. `phone` or `tags.2`; empty for the whole body', example: 'phone' }),
     message: z.string().meta({ description: "Message in the request's language", example: '请输入有效的中国大陆手机号' }),
+    existingCustomerId: z.uuid().optional().meta({
+      description: 'On CUSTOMER_DUPLICATE and CUSTOM_FIELD_NOT_UNIQUE: the customer that already has the value',
+    }),
   })
   .meta({ id: 'FieldError' })
 
@@ -48,7 +51,7 @@ const errorStatusText = {
   401: 'Not signed in, or the token is invalid or expired (`UNAUTHENTICATED`, `INVALID_CREDENTIALS`)',
   403: 'The signed-in user lacks the permission (`FORBIDDEN`)',
   404: 'Not found, or outside the caller\'s data scope',
-  409: 'Conflicts with existing data (`CONFLICT`)',
+  409: 'Conflicts with existing data (`CONFLICT`, or a more specific code)',
   422: 'Validation failed (`VALIDATION_FAILED`); `details` lists the fields',
 } as const
 

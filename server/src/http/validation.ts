@@ -55,10 +55,11 @@ const describeIssue = (issue: z.core.$ZodIssue, t: Translate): string => {
 export interface FieldError {
   field: string
   message: string
+  [extra: string]: string
 }
 
 export const describeZodError = (error: z.core.$ZodError, t: Translate): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: describeIssue(issue, t) }))
 
 export const describeFieldProblems = (problems: readonly FieldProblem[], t: Translate): FieldError[] =>
-  problems.map((problem) => ({ field: problem.field, message: t(problem.messageKey, problem.params) }))
+  problems.map((problem) => ({ ...problem.extra, field: problem.field, message: t(problem.messageKey, problem.params) }))
