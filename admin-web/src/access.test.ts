@@ -8,31 +8,47 @@ const user = (role: 'admin' | 'manager' | 'sales') => ({
 
 describe('access', () => {
   it('grants nothing without a signed-in user', () => {
-    expect(access(undefined)).toEqual({
-      isSignedIn: false,
-      isAdmin: false,
-      canSeeAllCustomers: false,
-      canUseCustomers: false,
-    });
+    const flags = access(undefined);
+    expect(Object.values(flags).every((flag) => flag === false)).toBe(true);
     expect(access({ language: 'zh-CN' }).canUseCustomers).toBe(false);
   });
 
-  it('derives the flags from the role', () => {
-    expect(access(user('admin'))).toEqual({
+  it('gives admins everything', () => {
+    const flags = access(user('admin'));
+    expect(Object.entries(flags).filter(([, granted]) => !granted)).toEqual([]);
+  });
+
+  it('gives managers all but purging and custom field definitions', () => {
+    expect(access(user('manager'))).toEqual({
       isSignedIn: true,
-      isAdmin: true,
-      canSeeAllCustomers: true,
-      canUseCustomers: true,
-    });
-    expect(access(user('manager'))).toMatchObject({
       isAdmin: false,
       canSeeAllCustomers: true,
       canUseCustomers: true,
+      canAssignOwner: true,
+      canDeleteCustomers: true,
+      canBulkEdit: true,
+      canMerge: true,
+      canForceDuplicate: true,
+      canPurge: false,
+      canManageSettings: true,
+      canManageCustomFields: false,
     });
-    expect(access(user('sales'))).toMatchObject({
+  });
+
+  it('lets sales staff work on their customers only', () => {
+    expect(access(user('sales'))).toEqual({
+      isSignedIn: true,
       isAdmin: false,
       canSeeAllCustomers: false,
       canUseCustomers: true,
+      canAssignOwner: false,
+      canDeleteCustomers: false,
+      canBulkEdit: false,
+      canMerge: false,
+      canForceDuplicate: false,
+      canPurge: false,
+      canManageSettings: false,
+      canManageCustomFields: false,
     });
   });
 });
