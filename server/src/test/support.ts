@@ -112,6 +112,7 @@ export interface Api {
   get: TypedMethod
   post: TypedMethod
   patch: TypedMethod
+  put: TypedMethod
   delete: TypedMethod
 }
 
@@ -134,6 +135,7 @@ export const createApi = (baseUrl: string): Api => {
     get: (path, options) => send('GET', path, options),
     post: (path, options) => send('POST', path, options),
     patch: (path, options) => send('PATCH', path, options),
+    put: (path, options) => send('PUT', path, options),
     delete: (path, options) => send('DELETE', path, options),
   }
 }
