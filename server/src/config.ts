@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   DEMO_PASSWORD: optionalText,
   JWT_SECRET: optionalText,
+  DATA_ENCRYPTION_KEY: optionalText.refine((value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value.trim()), {
+    message: 'must be 64 hexadecimal characters (32 bytes)',
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -44,6 +47,8 @@ export interface Config {
   seedDemo: boolean
   demoPassword: string | undefined
   jwtSecret: string | undefined
+  /** Key of the personal data at rest; unset = generated into DATA_DIR/data-key on the first start. */
+  dataEncryptionKey: string | undefined
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
 }
 
@@ -66,6 +71,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: vars.SEED_DEMO,
     demoPassword: vars.DEMO_PASSWORD,
     jwtSecret: vars.JWT_SECRET,
+    dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     logLevel: vars.LOG_LEVEL,
   }
 }

@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
 import type { Logger } from 'pino'
-import { createCustomerAccess } from './access/customers.js'
+import { createAccess } from './access/index.js'
 import { createAccessTokens } from './auth/access-tokens.js'
 import { ensureAdmin } from './auth/bootstrap.js'
 import { resolveJwtSecret } from './auth/jwt-secret.js'
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.js'
 import { migrate } from './db/migrate.js'
 import { createDb } from './db/prisma.js'
 import { createApp } from './http/app.js'
+import { createDataCipher, resolveDataKey } from './lib/crypto.js'
 import { createLogger } from './logger.js'
 import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
@@ -79,25 +80,28 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     })
     if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, 'database migrated')
 
+    // Resolved before anything touches personal data, so a bad key stops the start instead of a request.
+    const cipher = createDataCipher(await resolveDataKey(options.dataEncryptionKey, options.dataDir))
     const db = createDb(databaseUrl, logger)
     stoppers.push({ name: 'database client', stop: () => db.$disconnect() })
 
     await ensureAdmin(db, { username: options.adminUsername, password: options.adminPassword }, logger)
     await ensureDefaultSettings(db)
-    const seed = options.seedDemo ? await seedDemoData(db, { demoPassword: options.demoPassword }, logger) : 'disabled'
+    const seed = options.seedDemo ? await seedDemoData(db, cipher, { demoPassword: options.demoPassword }, logger) : 'disabled'
 
     const jobs = await startJobs(databaseUrl, logger)
     stoppers.push({ name: 'job queue', stop: jobs.stop })
 
     const accessTokens = createAccessTokens(await resolveJwtSecret(options.jwtSecret, options.dataDir))
     const refreshTokens = createRefreshTokens(db)
+    const access = createAccess(db, cipher)
     const app = createApp({
       db,
       logger,
       accessTokens,
       services: {
         auth: createAuthService({ db, accessTokens, refreshTokens }),
-        customers: createCustomersService({ db, access: createCustomerAccess(db) }),
+        customers: createCustomersService({ db, access: access.customers, cipher }),
         health: createHealthService(db),
       },
       frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },

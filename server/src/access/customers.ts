@@ -1,83 +1,227 @@
 import type { Db } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
+import type { LifecycleStatus } from '../generated/prisma/enums.js'
 import { customerScopeOfRole } from '../auth/permissions.js'
 import type { AuthenticatedContext, AuthUser } from '../http/context.js'
 import { AppError } from '../http/errors.js'
+import type { DataCipher } from '../lib/crypto.js'
+import { normalisePhone } from '../lib/phone.js'
 
 /**
  * The only way to reach customer rows. Every read and write is limited to the caller's data scope
- * (admins and managers: all customers; sales: the ones they own) and never sees soft-deleted rows.
- * A row outside the scope is reported exactly like a missing one, so ids of others' customers leak nothing.
+ * (admins and managers: all customers; sales: the ones they own) and never sees trashed rows unless it asks
+ * for the trash explicitly. A row outside the scope is reported exactly like a missing one, so ids of others'
+ * customers leak nothing. Modules holding rows that belong to a customer (contacts, orders, activities,
+ * timeline) resolve the customer here first with `requireInScope`.
  */
 
-const ownerSelect = { owner: { select: { id: true, displayName: true } } } as const
-export type CustomerRow = Prisma.CustomerGetPayload<{ include: typeof ownerSelect }>
+/** The client or the transaction a call should run in. */
+export type DbClient = Db | Prisma.TransactionClient
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const userRef = { select: { id: true, displayName: true } } as const
+// Lists keep the order they were entered in; `isPrimary` marks the primary entry.
+const listOrder = { sortOrder: 'asc' } as const
 
-const scopeWhere = (user: AuthUser) =>
-  customerScopeOfRole[user.role] === 'own' ? { deletedAt: null, ownerId: user.id } : { deletedAt: null }
+/** What list rows need: the primary phone, email and address only. */
+export const customerSummaryInclude = {
+  owner: userRef,
+  level: true,
+  phones: { where: { isPrimary: true }, take: 1 },
+  emails: { where: { isPrimary: true }, take: 1 },
+  addresses: { where: { isPrimary: true }, take: 1 },
+  tags: { include: { tag: true }, orderBy: { tag: { name: 'asc' } } },
+  groups: { include: { group: true }, orderBy: { group: { name: 'asc' } } },
+  deletedBy: userRef,
+} as const satisfies Prisma.CustomerInclude
 
-const scopeSql = (user: AuthUser): Prisma.Sql =>
-  customerScopeOfRole[user.role] === 'own'
-    ? Prisma.sql`c.deleted_at IS NULL AND c.owner_id = ${user.id}::uuid`
-    : Prisma.sql`c.deleted_at IS NULL`
+/** The full record. */
+export const customerDetailInclude = {
+  ...customerSummaryInclude,
+  phones: { orderBy: listOrder },
+  emails: { orderBy: listOrder },
+  addresses: { orderBy: listOrder },
+  mergedFrom: { select: { id: true, name: true, deletedAt: true }, orderBy: { deletedAt: 'desc' } },
+} as const satisfies Prisma.CustomerInclude
 
-const keywordSql = (keyword: string | undefined): Prisma.Sql => {
-  if (keyword === undefined || keyword === '') return Prisma.sql`TRUE`
-  const pattern = `%${keyword.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-  return Prisma.sql`(c.name ILIKE ${pattern} OR c.phone ILIKE ${pattern} OR c.email ILIKE ${pattern}
-    OR c.notes ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(c.tags) AS tag WHERE tag ILIKE ${pattern}))`
+export type CustomerSummaryRow = Prisma.CustomerGetPayload<{ include: typeof customerSummaryInclude }>
+export type CustomerDetailRow = Prisma.CustomerGetPayload<{ include: typeof customerDetailInclude }>
+
+/** The few columns a scope check returns. */
+export interface ScopedCustomer {
+  id: string
+  ownerId: string | null
+  version: number
+  name: string
 }
 
-const scopedId = (ctx: AuthenticatedContext, id: string): Prisma.CustomerWhereUniqueInput => {
-  if (!uuidShape.test(id)) throw new AppError('CUSTOMER_NOT_FOUND')
-  return { id, ...scopeWhere(ctx.user) }
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const isUuid = (value: string): boolean => uuidShape.test(value)
+
+const ownsOnly = (user: AuthUser) => customerScopeOfRole[user.role] === 'own'
+
+export interface CustomerListFilters {
+  keyword?: string | undefined
+  tagIds?: string[] | undefined
+  groupId?: string | undefined
+  levelId?: string | undefined
+  lifecycleStatus?: LifecycleStatus | undefined
+  ownerId?: string | undefined
+  skip: number
+  take: number
 }
 
 export interface CustomerAccess {
-  list(
-    ctx: AuthenticatedContext,
-    query: { keyword: string | undefined; skip: number; take: number },
-  ): Promise<{ rows: CustomerRow[]; total: number }>
-  findById(ctx: AuthenticatedContext, id: string): Promise<CustomerRow>
-  create(ctx: AuthenticatedContext, data: Prisma.CustomerUncheckedCreateInput): Promise<CustomerRow>
-  update(ctx: AuthenticatedContext, id: string, data: Prisma.CustomerUncheckedUpdateInput): Promise<CustomerRow>
-  softDelete(ctx: AuthenticatedContext, id: string): Promise<void>
+  /** Prisma filter for the caller's live customers (add it to any customer query). */
+  scopeWhere(ctx: AuthenticatedContext): Prisma.CustomerWhereInput
+  /** Prisma filter for the caller's trashed customers. */
+  trashWhere(ctx: AuthenticatedContext): Prisma.CustomerWhereInput
+  /** Whether a customer with this owner is in the caller's scope (for rows found by other means). */
+  ownsScope(ctx: AuthenticatedContext, ownerId: string | null): boolean
+  /**
+   * The live customer with this id in the caller's scope, or CUSTOMER_NOT_FOUND. With `lock`, the row is
+   * locked until the transaction `tx` ends, so concurrent writes to one customer run one by one. The lock is
+   * FOR NO KEY UPDATE (as in recomputeCustomerMetrics): it does not wait for the KEY SHARE locks that inserting
+   * child rows (orders, phones) takes, so it cannot deadlock with those writers.
+   */
+  requireInScope(ctx: AuthenticatedContext, id: string, tx?: DbClient, options?: { lock?: boolean }): Promise<ScopedCustomer>
+  /** The same for a customer in the trash (restore, purge). */
+  requireInTrash(ctx: AuthenticatedContext, id: string, tx?: DbClient, options?: { lock?: boolean }): Promise<ScopedCustomer>
+  /** All these live customers, locked, or CUSTOMER_NOT_FOUND when any is missing or out of scope. */
+  requireAllInScope(ctx: AuthenticatedContext, ids: string[], tx: DbClient): Promise<ScopedCustomer[]>
+  findDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
+  findTrashedDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
+  list(ctx: AuthenticatedContext, filters: CustomerListFilters): Promise<{ rows: CustomerSummaryRow[]; total: number }>
+  listTrash(ctx: AuthenticatedContext, page: { skip: number; take: number }): Promise<{ rows: CustomerSummaryRow[]; total: number }>
 }
 
-export const createCustomerAccess = (db: Db): CustomerAccess => ({
-  list: async (ctx, { keyword, skip, take }) => {
-    const where = Prisma.sql`${scopeSql(ctx.user)} AND ${keywordSql(keyword)}`
-    // Tags are matched by substring, which Prisma's filters cannot express, so the page of ids comes from SQL
-    // and the rows from Prisma.
-    const [page, counted] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`SELECT c.id FROM customers c WHERE ${where}
-        ORDER BY c.created_at DESC, c.id DESC LIMIT ${take} OFFSET ${skip}`,
+export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess => {
+  const scopeWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
+    ownsOnly(ctx.user) ? { deletedAt: null, ownerId: ctx.user.id } : { deletedAt: null }
+  const trashWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
+    ownsOnly(ctx.user) ? { deletedAt: { not: null }, ownerId: ctx.user.id } : { deletedAt: { not: null } }
+
+  const scopeSql = (ctx: AuthenticatedContext, trashed: boolean): Prisma.Sql => {
+    const state = trashed ? Prisma.sql`c.deleted_at IS NOT NULL` : Prisma.sql`c.deleted_at IS NULL`
+    return ownsOnly(ctx.user) ? Prisma.sql`${state} AND c.owner_id = ${ctx.user.id}::uuid` : state
+  }
+
+  const requireOne = async (
+    ctx: AuthenticatedContext,
+    id: string,
+    trashed: boolean,
+    tx: DbClient,
+    lock: boolean,
+  ): Promise<ScopedCustomer> => {
+    if (!isUuid(id)) throw new AppError('CUSTOMER_NOT_FOUND')
+    const rows = await tx.$queryRaw<ScopedCustomer[]>`
+      SELECT c.id, c.owner_id AS "ownerId", c.version, c.name FROM customers c
+      WHERE c.id = ${id}::uuid AND ${scopeSql(ctx, trashed)} ${lock ? Prisma.sql`FOR NO KEY UPDATE` : Prisma.empty}`
+    const row = rows[0]
+    if (row === undefined) throw new AppError('CUSTOMER_NOT_FOUND')
+    return row
+  }
+
+  /** Keyword: substring of name, company or a tag name; or exactly a phone (whole or last four digits) or email. */
+  const keywordSql = (keyword: string | undefined): Prisma.Sql => {
+    if (keyword === undefined || keyword === '') return Prisma.sql`TRUE`
+    const pattern = `%${keyword.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+    const alternatives = [
+      Prisma.sql`c.name ILIKE ${pattern}`,
+      Prisma.sql`c.company ILIKE ${pattern}`,
+      Prisma.sql`EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id
+        WHERE ct.customer_id = c.id AND t.name ILIKE ${pattern})`,
+    ]
+    // Phones and emails are encrypted, so only exact values can be found, through their blind indexes.
+    const digits = keyword.normalize('NFKC').replace(/[\s\-()]/g, '')
+    if (/^\d{4}$/.test(digits)) {
+      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id
+        AND p.last4_hash = ${cipher.blindIndex('phone_last4', digits)})`)
+    }
+    const phone = /^\+?\d{5,}$/.test(digits) ? normalisePhone(keyword) : null
+    if (phone !== null) {
+      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id
+        AND p.number_hash = ${cipher.blindIndex('phone', phone.e164)})`)
+    }
+    if (keyword.includes('@')) {
+      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_emails e WHERE e.customer_id = c.id
+        AND e.address_hash = ${cipher.blindIndex('email', keyword.trim().toLowerCase())})`)
+    }
+    return Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`
+  }
+
+  const filtersSql = (filters: CustomerListFilters): Prisma.Sql[] => {
+    const conditions = [keywordSql(filters.keyword)]
+    if (filters.tagIds !== undefined && filters.tagIds.length > 0) {
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id
+        AND ct.tag_id = ANY(${filters.tagIds}::uuid[]))`)
+    }
+    if (filters.groupId !== undefined) {
+      // A group stands for its whole subtree.
+      conditions.push(Prisma.sql`EXISTS (
+        WITH RECURSIVE subtree AS (
+          SELECT id FROM groups WHERE id = ${filters.groupId}::uuid
+          UNION ALL SELECT g.id FROM groups g JOIN subtree s ON g.parent_id = s.id
+        )
+        SELECT 1 FROM customer_groups cg WHERE cg.customer_id = c.id AND cg.group_id IN (SELECT id FROM subtree))`)
+    }
+    if (filters.levelId !== undefined) conditions.push(Prisma.sql`c.level_id = ${filters.levelId}::uuid`)
+    if (filters.lifecycleStatus !== undefined) {
+      conditions.push(Prisma.sql`c.lifecycle_status = ${filters.lifecycleStatus}::lifecycle_status`)
+    }
+    if (filters.ownerId !== undefined) conditions.push(Prisma.sql`c.owner_id = ${filters.ownerId}::uuid`)
+    return conditions
+  }
+
+  /** A page of ids from SQL (filters Prisma cannot express), then the rows from Prisma, in the page's order. */
+  const page = async (where: Prisma.Sql, order: Prisma.Sql, skip: number, take: number) => {
+    const [ids, counted] = await Promise.all([
+      db.$queryRaw<{ id: string }[]>`SELECT c.id FROM customers c WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`,
       db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM customers c WHERE ${where}`,
     ])
-    const ids = page.map((row) => row.id)
-    const rows = await db.customer.findMany({ where: { id: { in: ids } }, include: ownerSelect })
-    const position = new Map(ids.map((id, index) => [id, index]))
+    const rows = await db.customer.findMany({
+      where: { id: { in: ids.map((row) => row.id) } },
+      include: customerSummaryInclude,
+    })
+    const position = new Map(ids.map((row, index) => [row.id, index]))
     rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
     return { rows, total: counted[0]?.total ?? 0 }
-  },
+  }
 
-  findById: async (ctx, id) => {
-    const row = await db.customer.findUnique({ where: scopedId(ctx, id), include: ownerSelect })
+  const findDetail = async (ctx: AuthenticatedContext, id: string, trashed: boolean, tx: DbClient) => {
+    if (!isUuid(id)) throw new AppError('CUSTOMER_NOT_FOUND')
+    const row = await tx.customer.findFirst({
+      where: { id, ...(trashed ? trashWhere(ctx) : scopeWhere(ctx)) },
+      include: customerDetailInclude,
+    })
     if (row === null) throw new AppError('CUSTOMER_NOT_FOUND')
     return row
-  },
+  }
 
-  create: async (ctx, data) => {
-    if (customerScopeOfRole[ctx.user.role] === 'own' && data.ownerId !== ctx.user.id) throw new AppError('FORBIDDEN')
-    return db.customer.create({ data: { ...data, createdById: ctx.user.id }, include: ownerSelect })
-  },
-
-  // A missing or out-of-scope row makes Prisma fail with P2025 on model Customer, reported as CUSTOMER_NOT_FOUND.
-  update: (ctx, id, data) => db.customer.update({ where: scopedId(ctx, id), data, include: ownerSelect }),
-
-  softDelete: async (ctx, id) => {
-    await db.customer.update({ where: scopedId(ctx, id), data: { deletedAt: new Date() } })
-  },
-})
+  return {
+    scopeWhere,
+    trashWhere,
+    ownsScope: (ctx, ownerId) => !ownsOnly(ctx.user) || ownerId === ctx.user.id,
+    requireInScope: (ctx, id, tx = db, options = {}) => requireOne(ctx, id, false, tx, options.lock ?? false),
+    requireInTrash: (ctx, id, tx = db, options = {}) => requireOne(ctx, id, true, tx, options.lock ?? false),
+    requireAllInScope: async (ctx, ids, tx) => {
+      const unique = [...new Set(ids)]
+      if (!unique.every(isUuid)) throw new AppError('CUSTOMER_NOT_FOUND')
+      const rows = await tx.$queryRaw<ScopedCustomer[]>`
+        SELECT c.id, c.owner_id AS "ownerId", c.version, c.name FROM customers c
+        WHERE c.id = ANY(${unique}::uuid[]) AND ${scopeSql(ctx, false)} ORDER BY c.id FOR NO KEY UPDATE`
+      if (rows.length !== unique.length) throw new AppError('CUSTOMER_NOT_FOUND')
+      return rows
+    },
+    findDetail: (ctx, id, tx = db) => findDetail(ctx, id, false, tx),
+    findTrashedDetail: (ctx, id, tx = db) => findDetail(ctx, id, true, tx),
+    list: (ctx, filters) =>
+      page(
+        Prisma.join([scopeSql(ctx, false), ...filtersSql(filters)], ' AND '),
+        Prisma.sql`c.created_at DESC, c.id DESC`,
+        filters.skip,
+        filters.take,
+      ),
+    listTrash: (ctx, { skip, take }) =>
+      page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
+  }
+}

@@ -9,7 +9,7 @@ import { authenticate } from '../auth/middleware.js'
 import type { Db } from '../db/prisma.js'
 import { authRouter } from '../modules/auth/auth.routes.js'
 import type { AuthService } from '../modules/auth/auth.service.js'
-import { customersRouter } from '../modules/customers/customers.routes.js'
+import { customersRouter, customerTrashRouter } from '../modules/customers/customers.routes.js'
 import type { CustomersService } from '../modules/customers/customers.service.js'
 import { healthRouter } from '../modules/health/health.routes.js'
 import type { HealthService } from '../modules/health/health.service.js'
@@ -38,6 +38,7 @@ const apiRouter = ({ db, accessTokens, services }: AppDependencies): Router => {
   api.use('/auth', authRouter(services.auth))
   api.use('/me', meRouter())
   api.use('/customers', customersRouter(services.customers))
+  api.use('/trash/customers', customerTrashRouter(services.customers))
 
   const openApiDocument = buildOpenApiDocument()
   api.get('/openapi.json', (_req, res) => {

@@ -1,4 +1,5 @@
-import type { Gender } from '../generated/prisma/enums.js'
+import type { ConsentChannel, Gender, LifecycleStatus, PhoneType } from '../generated/prisma/enums.js'
+import { regionData } from '../lib/regions.js'
 
 /** mulberry32: a tiny seeded PRNG, so every fresh install gets the same demo customers. */
 const seededRandom = (seed: number) => {
@@ -45,7 +46,7 @@ const provinceWeights: [string, number][] = [
 
 const mobilePrefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199']
 const emailDomains = ['qq.com', '163.com', '126.com', 'foxmail.com', 'sina.com', 'outlook.com']
-const tagPool = ['老客户', 'VIP', '高意向', '团购', '会员', '新客户', '待回访', '转介绍', '企业客户', '价格敏感']
+
 const products = ['家用净水器', '年度会员卡', '空气净化器', '少儿编程课', '办公家具', '茶叶礼盒', '护肤套装', '智能门锁', '扫地机器人', '体检套餐']
 const noteTemplates = [
   (product: string) => `对${product}很感兴趣，约好下周回访`,
@@ -58,17 +59,70 @@ const noteTemplates = [
   () => '公司采购负责人，年底有批量采购计划',
 ]
 
+/** Demo tags with antd preset colours. */
+export const demoTags: readonly { name: string; color: string }[] = [
+  { name: '老客户', color: 'blue' },
+  { name: 'VIP', color: 'gold' },
+  { name: '高意向', color: 'red' },
+  { name: '团购', color: 'purple' },
+  { name: '会员', color: 'cyan' },
+  { name: '新客户', color: 'green' },
+  { name: '待回访', color: 'orange' },
+  { name: '转介绍', color: 'geekblue' },
+  { name: '企业客户', color: 'magenta' },
+  { name: '价格敏感', color: 'volcano' },
+]
+
+/** A small group tree: regions with city groups under them, and one flat group for key accounts. */
+export const demoGroups: readonly { name: string; parent: string | null }[] = [
+  { name: '华东区', parent: null },
+  { name: '上海客户', parent: '华东区' },
+  { name: '杭州客户', parent: '华东区' },
+  { name: '南京客户', parent: '华东区' },
+  { name: '华南区', parent: null },
+  { name: '广州客户', parent: '华南区' },
+  { name: '深圳客户', parent: '华南区' },
+  { name: '华北区', parent: null },
+  { name: '北京客户', parent: '华北区' },
+  { name: '重点跟进', parent: null },
+]
+const cityGroups: Record<string, string> = {
+  上海市: '上海客户', 杭州市: '杭州客户', 南京市: '南京客户', 广州市: '广州客户', 深圳市: '深圳客户', 北京市: '北京客户',
+}
+const regionGroups: Record<string, string> = {
+  上海市: '华东区', 浙江省: '华东区', 江苏省: '华东区', 安徽省: '华东区', 山东省: '华东区', 福建省: '华东区',
+  广东省: '华南区', 北京市: '华北区', 天津市: '华北区', 河北省: '华北区',
+}
+
+const companyNames = ['清源', '恒信', '博远', '华泰', '金诚', '嘉禾', '瑞丰', '天成', '鼎盛', '宏达', '思创', '新锐', '云帆', '启明', '汇通']
+const industries = ['零售', '制造', '软件', '教育', '餐饮', '医疗', '物流', '房地产', '咨询', '贸易']
+const occupations = ['工程师', '教师', '医生', '会计', '销售经理', '设计师', '公务员', '自由职业', '企业主', '行政', '退休']
+const sources = ['门店到访', '朋友介绍', '微信小程序', '电话咨询', '展会', '线上广告', '老客户转介绍']
+const streets = ['人民路', '解放路', '中山路', '建设路', '文三路', '滨江大道', '长江路', '和平路', '新华路', '学院路', '东风路', '青年路']
+const lifecycleWeights: [LifecycleStatus, number][] = [['prospect', 15], ['new', 25], ['active', 35], ['dormant', 15], ['churned', 10]]
+const levelWeights: [string, number][] = [['普通', 70], ['重要', 20], ['VIP', 10]]
+const consentChannels: ConsentChannel[] = ['in_store', 'miniapp', 'web', 'phone']
+
 export type DemoOwner = 'sales1' | 'sales2' | 'manager'
 const ownerWeights: [DemoOwner, number][] = [['sales1', 45], ['sales2', 40], ['manager', 15]]
 
 export interface DemoCustomer {
   name: string
   gender: Gender
-  phone: string | null
-  email: string | null
-  province: string
-  city: string
+  birthday: string | null
+  occupation: string | null
+  company: string | null
+  industry: string | null
+  source: string | null
+  level: string
+  lifecycleStatus: LifecycleStatus
+  consent: { marketing: boolean; channel: ConsentChannel | null }
+  /** National mobile numbers, the first one primary. */
+  phones: { type: PhoneType; number: string }[]
+  emails: string[]
+  address: { provinceCode: string; cityCode: string; districtCode: string | null; street: string | null; houseNumber: string | null } | null
   tags: string[]
+  groups: string[]
   notes: string | null
   owner: DemoOwner
   /** How long before the seed time the customer was created. */
@@ -80,6 +134,11 @@ export const demoStaff = [
   { username: 'sales1', displayName: '李娜', role: 'sales' },
   { username: 'sales2', displayName: '张伟', role: 'sales' },
 ] as const
+
+const codeOfProvince = (name: string): string | undefined =>
+  Object.entries(regionData.provinces).find(([, provinceName]) => provinceName === name)?.[0]
+const codeOfCity = (provinceCode: string, name: string): string | undefined =>
+  Object.entries(regionData.cities).find(([code, cityName]) => code.slice(0, 2) === provinceCode.slice(0, 2) && cityName === name)?.[0]
 
 /** About 200 plausible customers, the same on every run. */
 export const generateDemoCustomers = (count = 200): DemoCustomer[] => {
@@ -104,28 +163,68 @@ export const generateDemoCustomers = (count = 200): DemoCustomer[] => {
       }
     }
   }
+  const usedEmails = new Set<string>()
 
   return Array.from({ length: count }, () => {
     const genderRoll = random()
     const gender: Gender = genderRoll < 0.47 ? 'male' : genderRoll < 0.94 ? 'female' : 'unknown'
     const given = gender === 'female' ? pick(femaleGivenNames) : gender === 'male' ? pick(maleGivenNames) : pick([...maleGivenNames, ...femaleGivenNames])
     const province = weighted(provinceWeights)
-    const phone = random() < 0.95 ? uniqueMobile() : null
+    const city = pick(regions[province] ?? [province])
+    const phones: DemoCustomer['phones'] = random() < 0.95 ? [{ type: 'mobile', number: uniqueMobile() }] : []
+    if (phones.length > 0 && random() < 0.2) phones.push({ type: random() < 0.6 ? 'work' : 'home', number: uniqueMobile() })
     const emailRoll = random()
     const email =
       emailRoll < 0.25 ? `${digits(1 + Math.floor(random() * 8)).replace(/^0/, '1')}${digits(5)}@qq.com`
-      : emailRoll < 0.45 ? `${phone ?? digits(11)}@${pick(emailDomains)}`
+      : emailRoll < 0.45 ? `${phones[0]?.number ?? digits(11)}@${pick(emailDomains)}`
       : null
-    const tags = [...new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(tagPool)))]
+    const emails = email === null || usedEmails.has(email) ? [] : [email]
+    emails.forEach((address) => usedEmails.add(address))
+
+    const provinceCode = codeOfProvince(province)
+    const cityCode = provinceCode === undefined ? undefined : codeOfCity(provinceCode, city)
+    const districts = cityCode === undefined ? [] : Object.keys(regionData.districts).filter((code) => code.slice(0, 4) === cityCode.slice(0, 4))
+    const address: DemoCustomer['address'] =
+      provinceCode === undefined || cityCode === undefined || random() < 0.1
+        ? null
+        : {
+            provinceCode,
+            cityCode,
+            districtCode: districts.length === 0 ? null : pick(districts),
+            street: random() < 0.85 ? `${pick(streets)} ${1 + Math.floor(random() * 300)} 号` : null,
+            houseNumber: random() < 0.7 ? `${1 + Math.floor(random() * 20)} 幢 ${1 + Math.floor(random() * 30)}0${1 + Math.floor(random() * 4)} 室` : null,
+          }
+
+    const isCompany = random() < 0.3
+    const industry = isCompany || random() < 0.3 ? pick(industries) : null
+    const company = isCompany ? `${city.replace(/市$/, '')}${pick(companyNames)}${industry ?? '贸易'}有限公司` : null
+    const tags = [...new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(demoTags).name))]
+    if (isCompany && !tags.includes('企业客户')) tags.push('企业客户')
+    const groups = [cityGroups[city] ?? regionGroups[province]].filter((group): group is string => group !== undefined)
+    if (random() < 0.1) groups.push('重点跟进')
+    const birthYear = 1955 + Math.floor(random() * 50)
+    const birthday =
+      random() < 0.7
+        ? `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`
+        : null
+    const marketing = random() < 0.4
     const notes = random() < 0.7 ? pick(noteTemplates)(pick(products)) : null
     return {
       name: pick(surnames) + given,
       gender,
-      phone,
-      email,
-      province,
-      city: pick(regions[province] ?? [province]),
+      birthday,
+      occupation: random() < 0.6 ? pick(occupations) : null,
+      company,
+      industry,
+      source: random() < 0.8 ? pick(sources) : null,
+      level: weighted(levelWeights),
+      lifecycleStatus: weighted(lifecycleWeights),
+      consent: { marketing, channel: marketing ? pick(consentChannels) : null },
+      phones,
+      emails,
+      address,
       tags,
+      groups,
       notes,
       owner: weighted(ownerWeights),
       ageMs: Math.floor(random() * 180 * 24 * 60 * 60 * 1000),

@@ -1,13 +1,25 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import {
+  BulkInput,
+  BulkResult,
   Customer,
+  CustomerConflictError,
   CustomerIdParams,
   CustomerInput,
   CustomerList,
   CustomerListQuery,
   CustomerPatch,
+  DuplicateMatches,
+  DuplicatesQuery,
+  MergeInput,
+  PageQuery,
+  TrashedCustomerList,
 } from './customers.schemas.js'
+
+const conflict = (description: string) => ({
+  '409': { description, content: jsonContent(CustomerConflictError) },
+})
 
 export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers': {
@@ -29,6 +41,46 @@ export const customersPaths: ZodOpenApiPathsObject = {
       responses: {
         '201': { description: 'Created', content: jsonContent(Customer) },
         ...errorResponses(400, 401, 403, 422),
+        ...conflict('CUSTOMER_DUPLICATE (a phone or email of another live customer) or CUSTOM_FIELD_NOT_UNIQUE'),
+      },
+    },
+  },
+  '/api/customers/duplicates': {
+    get: {
+      operationId: 'findCustomerDuplicates',
+      tags: ['customers'],
+      summary: 'Live customers that already have this phone number or email (for forms, before saving)',
+      requestParams: { query: DuplicatesQuery },
+      responses: {
+        '200': { description: 'Matches; names only of customers in the caller\'s scope', content: jsonContent(DuplicateMatches) },
+        ...errorResponses(401, 403, 422),
+      },
+    },
+  },
+  '/api/customers/merge': {
+    post: {
+      operationId: 'mergeCustomers',
+      tags: ['customers'],
+      summary: 'Merge one customer into another',
+      description:
+        'Phones, emails, addresses (without duplicates), contacts, orders, activities, tags and groups move to the survivor; ' +
+        'the merged customer goes to the trash with mergedIntoId. Both timelines record the merge.',
+      requestBody: { required: true, content: jsonContent(MergeInput) },
+      responses: {
+        '200': { description: 'The survivor', content: jsonContent(Customer) },
+        ...errorResponses(400, 401, 403, 404, 422),
+      },
+    },
+  },
+  '/api/customers/bulk': {
+    post: {
+      operationId: 'bulkCustomers',
+      tags: ['customers'],
+      summary: 'Apply one action to many customers in one transaction',
+      requestBody: { required: true, content: jsonContent(BulkInput) },
+      responses: {
+        '200': { description: 'How many customers the action changed', content: jsonContent(BulkResult) },
+        ...errorResponses(400, 401, 403, 404, 422),
       },
     },
   },
@@ -36,7 +88,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
     get: {
       operationId: 'getCustomer',
       tags: ['customers'],
-      summary: 'One customer',
+      summary: 'One customer, the full record',
       requestParams: { path: CustomerIdParams },
       responses: {
         '200': { description: 'The customer', content: jsonContent(Customer) },
@@ -46,21 +98,58 @@ export const customersPaths: ZodOpenApiPathsObject = {
     patch: {
       operationId: 'updateCustomer',
       tags: ['customers'],
-      summary: 'Change some fields of a customer',
+      summary: 'Change some fields of a customer (send the version it was read at)',
       requestParams: { path: CustomerIdParams },
       requestBody: { required: true, content: jsonContent(CustomerPatch) },
       responses: {
         '200': { description: 'The updated customer', content: jsonContent(Customer) },
         ...errorResponses(400, 401, 403, 404, 422),
+        ...conflict('CUSTOMER_VERSION_CONFLICT (with `current`), CUSTOMER_DUPLICATE or CUSTOM_FIELD_NOT_UNIQUE'),
       },
     },
     delete: {
       operationId: 'deleteCustomer',
       tags: ['customers'],
-      summary: 'Delete a customer (soft delete: it disappears from lists and lookups)',
+      summary: 'Move a customer to the trash',
       requestParams: { path: CustomerIdParams },
       responses: {
-        '204': { description: 'Deleted' },
+        '204': { description: 'In the trash' },
+        ...errorResponses(401, 403, 404),
+      },
+    },
+  },
+  '/api/customers/{id}/restore': {
+    post: {
+      operationId: 'restoreCustomer',
+      tags: ['customers'],
+      summary: 'Take a customer out of the trash',
+      requestParams: { path: CustomerIdParams },
+      responses: {
+        '200': { description: 'The restored customer', content: jsonContent(Customer) },
+        ...errorResponses(401, 403, 404),
+      },
+    },
+  },
+  '/api/trash/customers': {
+    get: {
+      operationId: 'listTrashedCustomers',
+      tags: ['customers'],
+      summary: "Trashed customers in the caller's scope, most recently deleted first",
+      requestParams: { query: PageQuery },
+      responses: {
+        '200': { description: 'One page of the trash', content: jsonContent(TrashedCustomerList) },
+        ...errorResponses(401, 403, 422),
+      },
+    },
+  },
+  '/api/trash/customers/{id}': {
+    delete: {
+      operationId: 'purgeCustomer',
+      tags: ['customers'],
+      summary: 'Delete a trashed customer for good, with everything that belongs to it (admin only)',
+      requestParams: { path: CustomerIdParams },
+      responses: {
+        '204': { description: 'Purged' },
         ...errorResponses(401, 403, 404),
       },
     },

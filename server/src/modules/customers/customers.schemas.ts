@@ -1,87 +1,379 @@
 import { z } from 'zod'
 import 'zod-openapi'
-import { IsoDateTime, multiLine, singleLine } from '../../http/schemas.js'
+import { ErrorResponse, FieldError, IsoDateTime, multiLine, singleLine } from '../../http/schemas.js'
 
-export const mainlandMobile = /^1[3-9]\d{9}$/
+// ---- shared pieces ----
 
 export const Gender = z.enum(['male', 'female', 'unknown']).meta({ id: 'Gender' })
+export const LifecycleStatus = z
+  .enum(['prospect', 'new', 'active', 'dormant', 'churned'])
+  .meta({ id: 'LifecycleStatus', description: '潜在 / 新客户 / 活跃 / 沉睡 / 流失' })
+export const PhoneType = z.enum(['mobile', 'work', 'home', 'other']).meta({ id: 'PhoneType' })
+export const AddressType = z.enum(['home', 'work', 'shipping', 'billing', 'other']).meta({ id: 'AddressType' })
+export const ConsentChannel = z
+  .enum(['in_store', 'miniapp', 'web', 'phone', 'import'])
+  .meta({ id: 'ConsentChannel', description: 'Where marketing consent was given' })
+
+const amount = z.string().meta({ description: 'Decimal string with two places', example: '1280.00' })
+const isoDate = z.string().meta({ description: 'Date without time', format: 'date', example: '1988-06-15' })
 
 export const CustomerOwner = z
   .object({ id: z.uuid(), displayName: z.string().meta({ example: '李娜' }) })
   .meta({ id: 'CustomerOwner' })
 
-export const Customer = z
+export const Tag = z
+  .object({ id: z.uuid(), name: z.string().meta({ example: '老客户' }), color: z.string().meta({ example: 'blue' }) })
+  .meta({ id: 'Tag' })
+
+export const Level = z
   .object({
     id: z.uuid(),
-    name: z.string().meta({ example: '陈晓明' }),
-    gender: Gender,
-    phone: z.string().nullable().meta({ example: '13800138000' }),
-    email: z.string().nullable(),
-    province: z.string().nullable().meta({ example: '浙江省' }),
-    city: z.string().nullable().meta({ example: '杭州市' }),
-    tags: z.array(z.string()).meta({ example: ['老客户', 'VIP'] }),
+    name: z.string().meta({ example: 'VIP' }),
+    color: z.string().meta({ example: 'gold' }),
+    sortOrder: z.number().int(),
+    isDefault: z.boolean(),
+  })
+  .meta({ id: 'Level' })
+
+export const GroupRef = z
+  .object({ id: z.uuid(), name: z.string().meta({ example: '华东区' }), parentId: z.uuid().nullable() })
+  .meta({ id: 'GroupRef' })
+
+export const CustomFieldValue = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])
+  .meta({ id: 'CustomFieldValue', description: 'text, date (YYYY-MM-DD) and single_select: string; number; boolean; multi_select: string[]' })
+
+export const CustomFieldValues = z
+  .record(z.string(), CustomFieldValue)
+  .meta({ id: 'CustomFieldValues', description: "Keyed by the custom field definition's `key`", example: { wechat_id: 'chen_xm', vip_since: '2023-05-01' } })
+
+// ---- records ----
+
+const summaryFields = {
+  id: z.uuid(),
+  version: z.number().int().min(1).meta({ description: 'Send it back with PATCH (optimistic locking)', example: 3 }),
+  name: z.string().meta({ example: '陈晓明' }),
+  gender: Gender,
+  age: z.number().int().nullable().meta({ description: 'Whole years, from the birthday', example: 36 }),
+  company: z.string().nullable().meta({ example: '杭州清源科技有限公司' }),
+  primaryPhone: z.string().nullable().meta({ description: 'National display form', example: '138 0013 8000' }),
+  primaryEmail: z.string().nullable().meta({ example: 'chen@example.com' }),
+  provinceName: z.string().nullable().meta({ description: 'Of the primary address', example: '浙江省' }),
+  cityName: z.string().nullable().meta({ example: '杭州市' }),
+  level: Level.nullable(),
+  lifecycleStatus: LifecycleStatus,
+  source: z.string().nullable().meta({ example: '门店到访' }),
+  tags: z.array(Tag),
+  groups: z.array(GroupRef),
+  owner: CustomerOwner.nullable(),
+  orderCount: z.number().int().min(0),
+  totalSpent: amount,
+  lastPurchaseAt: IsoDateTime.nullable(),
+  lastContactAt: IsoDateTime.nullable(),
+  customFields: CustomFieldValues,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+}
+
+export const CustomerSummary = z.object(summaryFields).meta({ id: 'CustomerSummary' })
+
+export const CustomerPhone = z
+  .object({
+    id: z.uuid(),
+    type: PhoneType,
+    number: z.string().meta({ description: 'E.164', example: '+8613800138000' }),
+    display: z.string().meta({ description: 'National form for Chinese numbers', example: '138 0013 8000' }),
+    primary: z.boolean(),
+  })
+  .meta({ id: 'CustomerPhone' })
+
+export const CustomerEmail = z
+  .object({ id: z.uuid(), address: z.string().meta({ example: 'chen@example.com' }), primary: z.boolean() })
+  .meta({ id: 'CustomerEmail' })
+
+export const CustomerAddress = z
+  .object({
+    id: z.uuid(),
+    type: AddressType,
+    provinceCode: z.string().nullable().meta({ example: '330000' }),
+    provinceName: z.string().nullable().meta({ example: '浙江省' }),
+    cityCode: z.string().nullable().meta({ example: '330100' }),
+    cityName: z.string().nullable().meta({ example: '杭州市' }),
+    districtCode: z.string().nullable().meta({ example: '330106' }),
+    districtName: z.string().nullable().meta({ example: '西湖区' }),
+    street: z.string().nullable().meta({ example: '文三路 90 号' }),
+    houseNumber: z.string().nullable().meta({ example: '3 幢 1201 室' }),
+    postcode: z.string().nullable().meta({ example: '310012' }),
+    primary: z.boolean(),
+  })
+  .meta({ id: 'CustomerAddress' })
+
+export const Consent = z
+  .object({
+    marketing: z.boolean(),
+    givenAt: IsoDateTime.nullable().meta({ description: 'Set by the server when marketing consent is given' }),
+    channel: ConsentChannel.nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Consent' })
+
+export const CustomerMetrics = z
+  .object({
+    orderCount: z.number().int().min(0),
+    totalSpent: amount,
+    averageOrderValue: amount.nullable(),
+    firstPurchaseAt: IsoDateTime.nullable(),
+    lastPurchaseAt: IsoDateTime.nullable(),
+    purchaseFrequencyDays: z.number().nullable().meta({ description: 'Average days between purchases; null under two', example: 42.5 }),
+  })
+  .meta({ id: 'CustomerMetrics', description: 'From paid and completed orders' })
+
+export const MergedFrom = z
+  .object({ id: z.uuid(), name: z.string(), mergedAt: IsoDateTime })
+  .meta({ id: 'MergedFrom', description: 'A customer merged into this one (it sits in the trash)' })
+
+export const Customer = z
+  .object({
+    ...summaryFields,
+    birthday: isoDate.nullable(),
+    occupation: z.string().nullable().meta({ example: '工程师' }),
+    industry: z.string().nullable().meta({ example: '软件' }),
     notes: z.string().nullable(),
-    owner: CustomerOwner.nullable(),
-    createdAt: IsoDateTime,
-    updatedAt: IsoDateTime,
+    consent: Consent,
+    phones: z.array(CustomerPhone),
+    emails: z.array(CustomerEmail),
+    addresses: z.array(CustomerAddress),
+    metrics: CustomerMetrics,
+    mergedFrom: z.array(MergedFrom),
   })
   .meta({ id: 'Customer' })
+
+export const TrashedCustomer = z
+  .object({ ...summaryFields, deletedAt: IsoDateTime, deletedBy: CustomerOwner.nullable() })
+  .meta({ id: 'TrashedCustomer' })
+
+export const CustomerList = z
+  .object({ items: z.array(CustomerSummary), total: z.number().int().min(0) })
+  .meta({ id: 'CustomerList' })
+
+export const TrashedCustomerList = z
+  .object({ items: z.array(TrashedCustomer), total: z.number().int().min(0) })
+  .meta({ id: 'TrashedCustomerList', description: 'Most recently deleted first' })
+
+// ---- inputs ----
+
+const nullableText = (max: number, example?: string) => singleLine(1, max).nullable().meta(example === undefined ? {} : { example })
+
+const dateInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'validation.date',
+  })
+
+export const PhoneInput = z
+  .object({
+    type: PhoneType.default('mobile'),
+    number: singleLine(1, 40).meta({
+      description: 'Any common form (138-0013-8000, +86 138…, 0086…, full-width digits); stored as E.164 (CN by default)',
+      example: '138-0013-8000',
+    }),
+    primary: z.boolean().default(false),
+  })
+  .meta({ id: 'PhoneInput' })
+
+export const EmailInput = z
+  .object({
+    address: z.email({ error: 'validation.invalid_email' }).trim().max(254).meta({ example: 'chen@example.com' }),
+    primary: z.boolean().default(false),
+  })
+  .meta({ id: 'EmailInput' })
+
+const regionCode = z.string().regex(/^\d{6}$/, { error: 'validation.region_unknown' }).nullable()
+
+export const AddressInput = z
+  .object({
+    type: AddressType.default('home'),
+    provinceCode: regionCode.optional().meta({ description: 'GB/T 2260 (@vant/area-data); implied by a city', example: '330000' }),
+    cityCode: regionCode.optional().meta({ example: '330100' }),
+    districtCode: regionCode.optional().meta({ example: '330106' }),
+    street: nullableText(100, '文三路 90 号').optional(),
+    houseNumber: nullableText(50, '3 幢 1201 室').optional(),
+    postcode: z.string().trim().regex(/^\d{6}$/, { error: 'validation.postcode' }).nullable().optional().meta({ example: '310012' }),
+    primary: z.boolean().default(false),
+  })
+  .meta({ id: 'AddressInput' })
+
+export const ConsentInput = z
+  .object({
+    marketing: z.boolean(),
+    channel: ConsentChannel.nullable().optional(),
+    note: multiLine(500).nullable().optional(),
+  })
+  .meta({ id: 'ConsentInput', description: 'givenAt is set by the server when marketing becomes true' })
+
+export const CustomFieldValuesInput = z
+  .record(singleLine(1, 50), CustomFieldValue)
+  .refine((values) => Object.keys(values).length <= 100, { error: 'validation.invalid' })
+  .meta({ id: 'CustomFieldValuesInput', description: 'Validated against the definitions; null clears a value' })
 
 const customerFields = {
   name: singleLine(1, 50).meta({ example: '陈晓明' }),
   gender: Gender,
-  phone: z
-    .string()
-    .trim()
-    .regex(mainlandMobile, { error: 'validation.phone' })
+  birthday: dateInput
+    .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), { error: 'validation.date_range' })
     .nullable()
-    .meta({ description: 'Mainland China mobile number, 11 digits', example: '13800138000' }),
-  email: z.email({ error: 'validation.invalid_email' }).trim().max(254).nullable().meta({ example: 'chen@example.com' }),
-  province: singleLine(1, 30).nullable().meta({ example: '浙江省' }),
-  city: singleLine(1, 30).nullable().meta({ example: '杭州市' }),
-  tags: z.array(singleLine(1, 20)).max(20).meta({ example: ['老客户', 'VIP'] }),
-  notes: multiLine(2000).nullable(),
+    .meta({ description: 'YYYY-MM-DD', example: '1988-06-15' }),
+  occupation: nullableText(50, '工程师'),
+  company: nullableText(100, '杭州清源科技有限公司'),
+  industry: nullableText(50, '软件'),
+  source: nullableText(50, '门店到访'),
+  levelId: z.uuid().nullable().meta({ description: 'Defaults to the default level' }),
+  lifecycleStatus: LifecycleStatus,
   ownerId: z.uuid().nullable().meta({
     description: 'Owner (a staff user). Defaults to the caller; only admins and managers may choose someone else or none.',
   }),
+  notes: multiLine(2000).nullable(),
+  consent: ConsentInput,
+  phones: z.array(PhoneInput).max(10),
+  emails: z.array(EmailInput).max(10),
+  addresses: z.array(AddressInput).max(10),
+  tagIds: z.array(z.uuid()).max(50),
+  newTags: z.array(singleLine(1, 20)).max(20).meta({ description: 'Tag names; missing ones are created', example: ['团购'] }),
+  groupIds: z.array(z.uuid()).max(50),
+  customFields: CustomFieldValuesInput,
+  force: z
+    .object({ reason: singleLine(1, 200).meta({ example: '同一家庭共用座机' }) })
+    .meta({ description: 'Save despite duplicates (permission customer:force_duplicate); the reason is kept in the history' }),
 }
 
 export const CustomerInput = z
-  .object({
-    ...customerFields,
-    gender: customerFields.gender.optional(),
-    phone: customerFields.phone.optional(),
-    email: customerFields.email.optional(),
-    province: customerFields.province.optional(),
-    city: customerFields.city.optional(),
-    tags: customerFields.tags.optional(),
-    notes: customerFields.notes.optional(),
-    ownerId: customerFields.ownerId.optional(),
-  })
+  .object(customerFields)
+  .partial()
+  .required({ name: true })
   .meta({ id: 'CustomerInput' })
 
 export const CustomerPatch = z
-  .object(customerFields)
+  .object({
+    ...customerFields,
+    version: z.number().int().min(1).meta({ description: 'The version the record was read at', example: 3 }),
+  })
   .partial()
-  .meta({ id: 'CustomerPatch', description: 'Any subset of CustomerInput; `null` clears an optional field.' })
+  .required({ version: true })
+  .meta({
+    id: 'CustomerPatch',
+    description: 'Any subset of CustomerInput plus the version; `null` clears a field; lists sent replace the stored ones.',
+  })
+
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
+  .pipe(z.array(z.uuid()).max(50))
 
 export const CustomerListQuery = z.object({
   keyword: singleLine(0, 100)
     .optional()
-    .meta({ description: 'Case-insensitive substring of name, phone, email, notes or a tag' }),
+    .meta({ description: 'Substring of name, company or a tag name; or a whole phone number, its last 4 digits, or an email' }),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  tagIds: idList.optional().meta({ description: 'Comma-separated or repeated; customers with any of these tags' }),
+  groupId: z.uuid().optional().meta({ description: 'Customers in this group or its sub-groups' }),
+  levelId: z.uuid().optional(),
+  lifecycleStatus: LifecycleStatus.optional(),
+  ownerId: z.uuid().optional(),
+})
+
+export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
-
-export const CustomerList = z
-  .object({ items: z.array(Customer), total: z.number().int().min(0) })
-  .meta({ id: 'CustomerList' })
 
 export const CustomerIdParams = z.object({
   id: z.string().meta({ description: 'Customer id (uuid)', format: 'uuid' }),
 })
 
+export const DuplicatesQuery = z.object({
+  phone: singleLine(1, 40).optional().meta({ description: 'Any common form', example: '138 0013 8000' }),
+  email: singleLine(1, 254).optional().meta({ example: 'chen@example.com' }),
+  excludeId: z.uuid().optional().meta({ description: 'The customer being edited' }),
+})
+
+export const DuplicateMatches = z
+  .object({
+    matches: z.array(
+      z.object({
+        customerId: z.uuid(),
+        name: z.string().nullable().meta({ description: "null when the customer is outside the caller's scope" }),
+        field: z.enum(['phone', 'email']),
+      }),
+    ),
+  })
+  .meta({ id: 'DuplicateMatches' })
+
+const mergeChoice = z.enum(['survivor', 'merged'])
+export const MergeInput = z
+  .object({
+    survivorId: z.uuid(),
+    mergedId: z.uuid(),
+    fields: z
+      .object({
+        name: mergeChoice,
+        gender: mergeChoice,
+        birthday: mergeChoice,
+        occupation: mergeChoice,
+        company: mergeChoice,
+        industry: mergeChoice,
+        source: mergeChoice,
+        levelId: mergeChoice,
+        lifecycleStatus: mergeChoice,
+        ownerId: mergeChoice,
+        notes: mergeChoice,
+      })
+      .partial()
+      .default({})
+      .meta({ description: "Whose value each field keeps; 'survivor' when not given" }),
+  })
+  .meta({ id: 'MergeInput' })
+
+export const BulkAction = z
+  .enum(['addTags', 'removeTags', 'addGroups', 'removeGroups', 'assignOwner', 'delete'])
+  .meta({ id: 'BulkAction' })
+
+export const BulkInput = z
+  .object({
+    ids: z.array(z.uuid()).min(1).max(500),
+    action: BulkAction,
+    tagIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'For addTags and removeTags' }),
+    groupIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'For addGroups and removeGroups' }),
+    ownerId: z.uuid().nullable().optional().meta({ description: 'For assignOwner; null leaves them without owner' }),
+  })
+  .superRefine((input, ctx) => {
+    const needs = { addTags: 'tagIds', removeTags: 'tagIds', addGroups: 'groupIds', removeGroups: 'groupIds', assignOwner: 'ownerId', delete: null } as const
+    const field = needs[input.action]
+    if (field !== null && input[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' })
+  })
+  .meta({ id: 'BulkInput', description: 'One transaction: all or nothing. Ids outside the scope fail the whole request with 404.' })
+
+export const BulkResult = z.object({ affected: z.number().int().min(0) }).meta({ id: 'BulkResult' })
+
+// ---- errors specific to customers ----
+
+export const CustomerConflictError = ErrorResponse.extend({
+  details: z.array(FieldError),
+  current: z.lazy(() => Customer).optional().meta({ description: 'On CUSTOMER_VERSION_CONFLICT: the record as it is now' }),
+}).meta({
+  id: 'CustomerConflictError',
+  description: 'CUSTOMER_VERSION_CONFLICT (with `current`), CUSTOMER_DUPLICATE or CUSTOM_FIELD_NOT_UNIQUE (details name the field and `existingCustomerId`)',
+})
+
 export type CustomerDto = z.infer<typeof Customer>
+export type CustomerSummaryDto = z.infer<typeof CustomerSummary>
+export type TrashedCustomerDto = z.infer<typeof TrashedCustomer>
+export type CustomFieldValueData = z.infer<typeof CustomFieldValue>
 export type CustomerInputData = z.output<typeof CustomerInput>
 export type CustomerPatchData = z.output<typeof CustomerPatch>
 export type CustomerListQueryData = z.output<typeof CustomerListQuery>
+export type DuplicatesQueryData = z.output<typeof DuplicatesQuery>
+export type DuplicateMatchesDto = z.infer<typeof DuplicateMatches>
+export type MergeInputData = z.output<typeof MergeInput>
+export type BulkInputData = z.output<typeof BulkInput>

@@ -1,255 +1,410 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
-import type { CustomerDto } from './customers.schemas.js'
+import { customerClient, freshMobile, signInStaff, type ErrorBody, type Staff } from './customers.test-support.js'
 
-interface ErrorBody {
-  code: string
-  message: string
-  details: { field: string; message: string }[]
-}
-interface CustomerList {
-  items: CustomerDto[]
-  total: number
-}
-
-describe('customers', () => {
+describe('customers: the record', () => {
   let server: TestServer
-  let adminToken: string
-  let managerToken: string
-  let sales1Token: string
-  let sales2Token: string
+  let staff: Staff
+  let customers: ReturnType<typeof customerClient>
+  let levels: { id: string; name: string }[]
+  let tags: { id: string; name: string; color: string }[]
+  let groups: { id: string; name: string; parent_id: string | null }[]
 
   beforeAll(async () => {
     server = await startTestServer()
-    ;[adminToken, managerToken, sales1Token, sales2Token] = await Promise.all([
-      server.login('admin'),
-      server.login('manager'),
-      server.login('sales1'),
-      server.login('sales2'),
-    ])
+    staff = await signInStaff(server)
+    customers = customerClient(server)
+    ;({ levels, tags, groups } = await withDatabaseClient(server.database.url, async (client) => ({
+      levels: (await client.query('SELECT id, name FROM customer_levels ORDER BY sort_order')).rows,
+      tags: (await client.query('SELECT id, name, color FROM tags ORDER BY name')).rows,
+      groups: (await client.query('SELECT id, name, parent_id FROM groups')).rows,
+    })))
   })
   afterAll(() => server.close())
 
-  const create = (token: string, body: unknown) => server.api.post<CustomerDto & ErrorBody>('/api/customers', { token, body })
-  const list = (token: string, query = '') => server.api.get<CustomerList & ErrorBody>(`/api/customers${query}`, { token })
+  const levelId = (name: string) => levels.find((level) => level.name === name)!.id
+  const tag = (name: string) => tags.find((candidate) => candidate.name === name)!
+  const groupId = (name: string) => groups.find((group) => group.name === name)!.id
 
-  it('a sales rep records a customer, who is then hers, and reads it back', async () => {
-    const created = await create(sales1Token, {
+  it('a sales rep records a full customer: phones in any form become E.164, regions are named, tags made inline', async () => {
+    const mobile = freshMobile()
+    const created = await customers.create(staff.sales1, {
       name: '  周慧敏  ',
       gender: 'female',
-      phone: '13912345678',
-      email: 'zhou@example.com',
-      province: '浙江省',
-      city: '杭州市',
-      tags: ['高意向', '会员', '高意向'],
+      birthday: '1990-02-28',
+      occupation: '设计师',
+      company: '杭州清源科技有限公司',
+      industry: '软件',
+      source: '门店到访',
+      levelId: levelId('VIP'),
+      lifecycleStatus: 'active',
       notes: '想了解年度会员卡\n周末方便',
+      consent: { marketing: true, channel: 'in_store', note: '店内登记' },
+      phones: [
+        { number: `${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` },
+        { type: 'work', number: '０５７１－８８８８ ６６６６', primary: true },
+      ],
+      emails: [{ address: 'Zhou.HM@Example.com' }],
+      addresses: [{ type: 'home', districtCode: '330106', street: '文三路 90 号', houseNumber: '3 幢 1201 室', postcode: '310012' }],
+      tagIds: [tag('VIP').id],
+      newTags: ['插画爱好者', 'VIP'],
+      groupIds: [groupId('杭州客户')],
     })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({
+    const customer = created.body
+    expect(customer).toMatchObject({
+      version: 1,
       name: '周慧敏',
       gender: 'female',
-      phone: '13912345678',
-      email: 'zhou@example.com',
-      province: '浙江省',
-      city: '杭州市',
-      tags: ['高意向', '会员'],
-      notes: '想了解年度会员卡\n周末方便',
-      owner: { displayName: '李娜' },
+      birthday: '1990-02-28',
+      company: '杭州清源科技有限公司',
+      level: { id: levelId('VIP'), name: 'VIP' },
+      lifecycleStatus: 'active',
+      primaryPhone: '0571 8888 6666',
+      primaryEmail: 'Zhou.HM@Example.com',
+      provinceName: '浙江省',
+      cityName: '杭州市',
+      owner: { id: staff.ids.sales1, displayName: '李娜' },
+      orderCount: 0,
+      totalSpent: '0.00',
+      customFields: {},
+      consent: { marketing: true, channel: 'in_store', note: '店内登记', givenAt: expect.any(String) },
+      metrics: { orderCount: 0, totalSpent: '0.00', averageOrderValue: null, purchaseFrequencyDays: null },
+      mergedFrom: [],
     })
-    expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt)
+    expect(customer.age).toBeGreaterThanOrEqual(35)
+    expect(customer.phones).toEqual([
+      { id: expect.any(String), type: 'mobile', number: `+86${mobile}`, display: `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, primary: false },
+      { id: expect.any(String), type: 'work', number: '+8657188886666', display: '0571 8888 6666', primary: true },
+    ])
+    expect(customer.emails).toEqual([{ id: expect.any(String), address: 'Zhou.HM@Example.com', primary: true }])
+    expect(customer.addresses).toEqual([
+      {
+        id: expect.any(String), type: 'home', provinceCode: '330000', provinceName: '浙江省', cityCode: '330100', cityName: '杭州市',
+        districtCode: '330106', districtName: '西湖区', street: '文三路 90 号', houseNumber: '3 幢 1201 室', postcode: '310012', primary: true,
+      },
+    ])
+    expect(customer.tags.map((item) => item.name).sort()).toEqual(['VIP', '插画爱好者'].sort())
+    expect(customer.tags.find((item) => item.name === 'VIP')?.color).toBe('gold')
+    expect(customer.groups).toEqual([{ id: groupId('杭州客户'), name: '杭州客户', parentId: groupId('华东区') }])
 
-    const fetched = await server.api.get<CustomerDto>(`/api/customers/${created.body.id}`, { token: sales1Token })
+    const fetched = await customers.get(staff.sales1, customer.id)
     expect(fetched.status).toBe(200)
-    expect(fetched.body).toEqual(created.body)
+    expect(fetched.body).toEqual(customer)
   })
 
-  it('only the name is required; other fields take sensible defaults', async () => {
-    const created = await create(sales2Token, { name: '吴小明' })
+  it('only the name is required: the default level, status "new", no consent and empty lists', async () => {
+    const created = await customers.create(staff.sales2, { name: '吴小明' })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
-      gender: 'unknown', phone: null, email: null, province: null, city: null, tags: [], notes: null,
-      owner: { displayName: '张伟' },
+      gender: 'unknown', birthday: null, age: null, company: null, level: { name: '普通', isDefault: true }, lifecycleStatus: 'new',
+      primaryPhone: null, primaryEmail: null, provinceName: null, cityName: null, phones: [], emails: [], addresses: [], tags: [], groups: [],
+      consent: { marketing: false, givenAt: null, channel: null, note: null }, owner: { displayName: '张伟' },
     })
   })
 
-  it('editing changes only the fields sent, and null clears a field', async () => {
-    const { body: customer } = await create(sales1Token, { name: '郑凯', phone: '13700001111', notes: '旧备注' })
-    const patched = await server.api.patch<CustomerDto>(`/api/customers/${customer.id}`, {
-      token: sales1Token,
-      body: { notes: null, tags: ['VIP'] },
+  it('editing changes only the fields sent, lists sent replace the stored ones, and every save moves the version on', async () => {
+    const first = freshMobile()
+    const second = freshMobile()
+    const { body: customer } = await customers.create(staff.sales1, {
+      name: '郑凯', company: '旧公司', notes: '旧备注', phones: [{ number: first }], tagIds: [tag('老客户').id], emails: [{ address: 'zk@example.com' }],
+    })
+    const patched = await customers.patch(staff.sales1, customer.id, {
+      version: 1, notes: null, phones: [{ number: second }, { number: first, primary: true }], tagIds: [tag('会员').id],
     })
     expect(patched.status).toBe(200)
-    expect(patched.body).toMatchObject({ name: '郑凯', phone: '13700001111', notes: null, tags: ['VIP'] })
+    expect(patched.body).toMatchObject({ version: 2, name: '郑凯', company: '旧公司', notes: null, primaryPhone: expect.stringContaining(first.slice(-4)) })
+    expect(patched.body.phones.map((phone) => [phone.number, phone.primary])).toEqual([[`+86${second}`, false], [`+86${first}`, true]])
+    expect(patched.body.tags.map((item) => item.name)).toEqual(['会员'])
+    expect(patched.body.emails).toEqual(customer.emails)
     expect(patched.body.updatedAt >= customer.updatedAt).toBe(true)
+
+    const cleared = await customers.patch(staff.sales1, customer.id, { version: 2, phones: [], emails: [], company: null, levelId: null })
+    expect(cleared.body).toMatchObject({ version: 3, phones: [], emails: [], primaryPhone: null, company: null, level: null })
   })
 
-  it('a deleted customer disappears from the list and by id, but the row stays in the database', async () => {
-    const { body: customer } = await create(managerToken, { name: '冯删除', notes: 'soft-delete-marker-1' })
-    expect((await list(managerToken, '?keyword=soft-delete-marker-1')).body.total).toBe(1)
-
-    expect((await server.api.delete(`/api/customers/${customer.id}`, { token: managerToken })).status).toBe(204)
-
-    expect((await list(managerToken, '?keyword=soft-delete-marker-1')).body).toEqual({ items: [], total: 0 })
-    const byId = await server.api.get<ErrorBody>(`/api/customers/${customer.id}`, { token: managerToken })
-    expect(byId.status).toBe(404)
-    expect(byId.body.code).toBe('CUSTOMER_NOT_FOUND')
-    expect((await server.api.patch(`/api/customers/${customer.id}`, { token: managerToken, body: { name: 'x' } })).status).toBe(404)
-    expect((await server.api.delete(`/api/customers/${customer.id}`, { token: managerToken })).status).toBe(404)
-
-    const rows = await withDatabaseClient(server.database.url, async (client) =>
-      (await client.query('SELECT name, deleted_at FROM customers WHERE id = $1', [customer.id])).rows,
+  it('the history keeps every change field by field, with phone numbers masked', async () => {
+    const mobile = freshMobile()
+    const { body: customer } = await customers.create(staff.manager, { name: '历史', company: 'A 公司' })
+    await customers.patch(staff.manager, customer.id, { version: 1, company: 'B 公司', phones: [{ number: mobile }], tagIds: [tag('团购').id] })
+    const events = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query('SELECT kind, actor_id, payload FROM customer_events WHERE customer_id = $1 ORDER BY occurred_at', [customer.id])).rows,
     )
-    expect(rows).toEqual([{ name: '冯删除', deleted_at: expect.any(Date) }])
+    expect(events.map((event) => event.kind)).toEqual(['created', 'change'])
+    expect(events[1].actor_id).toBe(staff.ids.manager)
+    expect(events[1].payload.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'company', from: 'A 公司', to: 'B 公司' },
+        { field: 'phones', from: [], to: [`${mobile.slice(0, 3)}****${mobile.slice(-4)} (mobile, primary)`] },
+        { field: 'tags', from: [], to: ['团购'] },
+      ]),
+    )
+    expect(JSON.stringify(events)).not.toContain(mobile)
   })
 
-  it("sales rep cannot open a colleague's customer: it looks like it does not exist", async () => {
-    const { body: customer } = await create(sales2Token, { name: '钱同事', notes: 'colleague-marker' })
-    const opened = await server.api.get<ErrorBody>(`/api/customers/${customer.id}`, { token: sales1Token })
-    expect(opened.status).toBe(404)
-    expect(opened.body.code).toBe('CUSTOMER_NOT_FOUND')
-    const edited = await server.api.patch<ErrorBody>(`/api/customers/${customer.id}`, { token: sales1Token, body: { name: '改名' } })
-    expect(edited.status).toBe(404)
-    expect((await list(sales1Token, '?keyword=colleague-marker')).body.total).toBe(0)
-
-    // The manager sees everyone's customers.
-    expect((await server.api.get(`/api/customers/${customer.id}`, { token: managerToken })).status).toBe(200)
-    expect((await list(managerToken, '?keyword=colleague-marker')).body.total).toBe(1)
+  it('marketing consent: the server stamps the time it is given, keeps it while it holds, clears it when withdrawn', async () => {
+    const before = new Date().toISOString()
+    const { body: customer } = await customers.create(staff.sales1, { name: '同意书' })
+    const given = await customers.patch(staff.sales1, customer.id, { version: 1, consent: { marketing: true, channel: 'miniapp' } })
+    expect(given.body.consent).toEqual({ marketing: true, channel: 'miniapp', note: null, givenAt: expect.any(String) })
+    expect(given.body.consent.givenAt! >= before).toBe(true)
+    const again = await customers.patch(staff.sales1, customer.id, { version: 2, consent: { marketing: true, note: '再次确认' } })
+    expect(again.body.consent).toEqual({ marketing: true, channel: 'miniapp', note: '再次确认', givenAt: given.body.consent.givenAt })
+    const withdrawn = await customers.patch(staff.sales1, customer.id, { version: 3, consent: { marketing: false } })
+    expect(withdrawn.body.consent).toMatchObject({ marketing: false, givenAt: null })
   })
 
-  it("a sales rep's list holds only her own customers", async () => {
-    const { body } = await list(sales1Token, '?pageSize=100')
+  it('a stale version is refused with 409 and the current record, so the form can show what changed', async () => {
+    const { body: customer } = await customers.create(staff.sales1, { name: '并发', company: '原公司' })
+    expect((await customers.patch(staff.manager, customer.id, { version: 1, company: '经理改的' })).status).toBe(200)
+    const stale = await customers.patch(staff.sales1, customer.id, { version: 1, company: '销售改的' })
+    expect(stale.status).toBe(409)
+    expect(stale.body).toMatchObject({ code: 'CUSTOMER_VERSION_CONFLICT', details: [], current: { id: customer.id, version: 2, company: '经理改的' } })
+    expect(stale.body.message).toBe('该客户已被其他人修改，请查看最新内容后再保存')
+    const missing = await customers.patch(staff.sales1, customer.id, { company: '没带版本' })
+    expect(missing.status).toBe(422)
+    expect(missing.body.details).toEqual([{ field: 'version', message: '必填' }])
+    expect((await customers.get(staff.sales1, customer.id)).body.company).toBe('经理改的')
+  })
+
+  it('concurrent saves of the same version: exactly one wins', async () => {
+    const { body: customer } = await customers.create(staff.manager, { name: '抢先' })
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, index) => customers.patch(staff.manager, customer.id, { version: 1, notes: `第 ${index} 个` })),
+    )
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409, 409, 409])
+    expect((await customers.get(staff.manager, customer.id)).body.version).toBe(2)
+  })
+
+  it('invalid phones, unknown region codes and missing references are 422 on the exact field, in either language', async () => {
+    const body = {
+      name: '校验',
+      birthday: '2099-01-01',
+      phones: [{ number: '13800138000' }, { number: '12345' }, { number: '138abc' }],
+      emails: [{ address: 'not-an-email' }],
+      addresses: [{ provinceCode: '110000', cityCode: '330100' }, { districtCode: '999999' }, { provinceCode: '123' }],
+      tagIds: ['00000000-0000-4000-8000-000000000000'],
+      groupIds: ['00000000-0000-4000-8000-000000000001'],
+      levelId: '00000000-0000-4000-8000-000000000002',
+    }
+    const inChinese = await customers.create(staff.sales1, body)
+    expect(inChinese.status).toBe(422)
+    expect(inChinese.body.details).toEqual([
+      { field: 'birthday', message: '日期超出允许范围' },
+      { field: 'emails.0.address', message: '邮箱格式不正确' },
+      { field: 'addresses.2.provinceCode', message: '地区代码无效，或不属于所选的上级地区' },
+    ])
+    const fixed = { ...body, birthday: '1980-01-01', emails: [], addresses: body.addresses.slice(0, 2) }
+    const second = await customers.create(staff.sales1, fixed, 'en-US')
+    expect(second.status).toBe(422)
+    expect(second.body.details).toEqual([
+      { field: 'phones.1.number', message: 'Enter a valid phone number' },
+      { field: 'phones.2.number', message: 'Enter a valid phone number' },
+      { field: 'addresses.0.cityCode', message: 'Unknown region code, or not inside the chosen higher-level region' },
+      { field: 'addresses.1.districtCode', message: 'Unknown region code, or not inside the chosen higher-level region' },
+      { field: 'tagIds.0', message: 'The tag does not exist' },
+      { field: 'groupIds.0', message: 'The group does not exist' },
+      { field: 'levelId', message: 'The customer level does not exist' },
+    ])
+    const twoPrimaries = await customers.create(staff.sales1, { name: '两个首选', emails: [{ address: 'a@example.com', primary: true }, { address: 'b@example.com', primary: true }] })
+    expect(twoPrimaries.status).toBe(422)
+    expect(twoPrimaries.body.details).toEqual([{ field: 'emails.1.primary', message: '只能有一项设为首选' }])
+  })
+
+  it('the same number typed twice in one form is stored once', async () => {
+    const mobile = freshMobile()
+    const { body } = await customers.create(staff.sales1, { name: '重复输入', phones: [{ number: mobile }, { number: `+86 ${mobile}`, primary: true }] })
+    expect(body.phones).toEqual([{ id: expect.any(String), type: 'mobile', number: `+86${mobile}`, display: expect.any(String), primary: true }])
+  })
+
+  it('the list shows summary rows and filters by tag, group (with sub-groups), level, status and owner', async () => {
+    const { body: tagged } = await customers.create(staff.manager, {
+      name: '筛选目标', newTags: ['筛选专用标签'], groupIds: [groupId('上海客户')], levelId: levelId('重要'), lifecycleStatus: 'dormant', ownerId: staff.ids.sales2,
+    })
+    const filterTag = tagged.tags[0]!.id
+    const byTag = await customers.list(staff.manager, `?tagIds=${filterTag}`)
+    expect(byTag.body.items.map((item) => item.id)).toEqual([tagged.id])
+    const summary = byTag.body.items[0]!
+    expect(Object.keys(summary).sort()).toEqual(
+      ['id', 'version', 'name', 'gender', 'age', 'company', 'primaryPhone', 'primaryEmail', 'provinceName', 'cityName', 'level', 'lifecycleStatus',
+        'source', 'tags', 'groups', 'owner', 'orderCount', 'totalSpent', 'lastPurchaseAt', 'lastContactAt', 'customFields', 'createdAt', 'updatedAt'].sort(),
+    )
+    const everything = `?tagIds=${filterTag},${tag('VIP').id}&groupId=${groupId('华东区')}&levelId=${levelId('重要')}&lifecycleStatus=dormant&ownerId=${staff.ids.sales2}`
+    expect((await customers.list(staff.manager, everything)).body.items.map((item) => item.id)).toEqual([tagged.id])
+
+    const inRegion = await customers.list(staff.admin, `?groupId=${groupId('华东区')}&pageSize=100`)
+    expect(inRegion.body.total).toBeGreaterThan(1)
+    expect(inRegion.body.items.every((item) => item.groups.some((group) => ['上海客户', '杭州客户', '南京客户', '华东区'].includes(group.name)))).toBe(true)
+    const vip = await customers.list(staff.admin, `?levelId=${levelId('VIP')}&pageSize=100`)
+    expect(vip.body.total).toBeGreaterThan(0)
+    expect(vip.body.items.every((item) => item.level?.name === 'VIP')).toBe(true)
+    const churned = await customers.list(staff.admin, '?lifecycleStatus=churned&pageSize=100')
+    expect(churned.body.items.every((item) => item.lifecycleStatus === 'churned')).toBe(true)
+    const owned = await customers.list(staff.admin, `?ownerId=${staff.ids.sales1}&pageSize=100`)
+    expect(owned.body.items.every((item) => item.owner?.id === staff.ids.sales1)).toBe(true)
+  })
+
+  it('keyword search finds name, company and tag substrings, and exact phones (any form, or the last 4 digits) and emails', async () => {
+    const mobile = freshMobile()
+    const { body: target } = await customers.create(staff.manager, {
+      name: '欧阳娜娜', company: '深圳星河贸易有限公司', phones: [{ number: mobile }], emails: [{ address: 'OuYang.Nana@Example.COM' }], newTags: ['SuperVIP客户'],
+    })
+    const keywords = ['欧阳', '阳娜', '星河贸易', 'supervip', 'vip客', mobile, `+86 ${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`,
+      mobile.slice(-4), 'ouyang.nana@example.com']
+    for (const keyword of keywords) {
+      const { body } = await customers.list(staff.manager, `?keyword=${encodeURIComponent(keyword)}&pageSize=100`)
+      expect(body.items.map((customer) => customer.id), keyword).toContain(target.id)
+    }
+    for (const keyword of [mobile.slice(0, 8), 'ouyang.nana@example', '不存在的关键词xyz']) {
+      const { body } = await customers.list(staff.manager, `?keyword=${encodeURIComponent(keyword)}`)
+      expect(body.items.map((customer) => customer.id), keyword).not.toContain(target.id)
+    }
+    const literal = await customers.create(staff.manager, { name: '百分号 50%_off' })
+    expect((await customers.list(staff.manager, `?keyword=${encodeURIComponent('50%_off')}`)).body.items.map((item) => item.id)).toEqual([literal.body.id])
+  })
+
+  it("a sales rep cannot see or touch a colleague's customer: every path answers as if it did not exist", async () => {
+    const mobile = freshMobile()
+    const { body: theirs } = await customers.create(staff.sales2, { name: '钱同事', company: 'colleague-marker', phones: [{ number: mobile }] })
+    const notFound = (response: { status: number; body: ErrorBody }) => {
+      expect(response.status).toBe(404)
+      expect(response.body.code).toBe('CUSTOMER_NOT_FOUND')
+    }
+    notFound(await customers.get(staff.sales1, theirs.id))
+    notFound(await customers.patch(staff.sales1, theirs.id, { version: 1, name: '改名' }))
+    expect((await customers.list(staff.sales1, '?keyword=colleague-marker')).body.total).toBe(0)
+    expect((await customers.list(staff.sales1, `?keyword=${mobile}`)).body.total).toBe(0)
+    // The duplicate check still warns about the number, without naming the colleague's customer.
+    const duplicates = await customers.duplicates(staff.sales1, `?phone=${mobile}`)
+    expect(duplicates.body.matches).toEqual([{ customerId: theirs.id, name: null, field: 'phone' }])
+    // What sales may not do at all is refused before any lookup.
+    for (const response of [
+      await customers.remove(staff.sales1, theirs.id),
+      await customers.restore(staff.sales1, theirs.id),
+      await customers.merge(staff.sales1, { survivorId: theirs.id, mergedId: theirs.id }),
+      await customers.bulk(staff.sales1, { ids: [theirs.id], action: 'addTags', tagIds: [tag('VIP').id] }),
+      await customers.trash(staff.sales1),
+    ]) {
+      expect(response.status).toBe(403)
+    }
+    expect((await customers.get(staff.sales2, theirs.id)).body.name).toBe('钱同事')
+    expect((await customers.get(staff.manager, theirs.id)).status).toBe(200)
+  })
+
+  it("a sales rep's list holds only her own customers, and she may not give one away", async () => {
+    const { body } = await customers.list(staff.sales1, '?pageSize=100')
     expect(body.total).toBeGreaterThan(0)
     expect(body.items.every((customer) => customer.owner?.displayName === '李娜')).toBe(true)
-    const everyone = await list(adminToken, '?pageSize=1')
-    expect(everyone.body.total).toBeGreaterThan(body.total)
-  })
+    expect((await customers.list(staff.admin, '?pageSize=1')).body.total).toBeGreaterThan(body.total)
 
-  it('sales reps may not delete customers or give them to someone else; managers may', async () => {
-    const { body: own } = await create(sales1Token, { name: '孙自有' })
-    const deleted = await server.api.delete<ErrorBody>(`/api/customers/${own.id}`, { token: sales1Token })
-    expect(deleted.status).toBe(403)
-    expect(deleted.body.code).toBe('FORBIDDEN')
-
-    const manager = await server.api.get<{ id: string }>('/api/me', { token: managerToken })
-    const sales2 = await server.api.get<{ id: string }>('/api/me', { token: sales2Token })
-    const handedOver = await server.api.patch<ErrorBody>(`/api/customers/${own.id}`, { token: sales1Token, body: { ownerId: sales2.body.id } })
-    expect(handedOver.status).toBe(403)
-    expect((await create(sales1Token, { name: '越权', ownerId: manager.body.id })).status).toBe(403)
-
-    const reassigned = await server.api.patch<CustomerDto>(`/api/customers/${own.id}`, { token: managerToken, body: { ownerId: sales2.body.id } })
-    expect(reassigned.status).toBe(200)
+    const { body: own } = await customers.create(staff.sales1, { name: '孙自有' })
+    expect((await customers.patch(staff.sales1, own.id, { version: 1, ownerId: staff.ids.sales2 })).status).toBe(403)
+    expect((await customers.create(staff.sales1, { name: '越权', ownerId: staff.ids.manager })).status).toBe(403)
+    const reassigned = await customers.patch(staff.manager, own.id, { version: 1, ownerId: staff.ids.sales2 })
     expect(reassigned.body.owner?.displayName).toBe('张伟')
-    expect((await server.api.get(`/api/customers/${own.id}`, { token: sales1Token })).status).toBe(404)
-
-    const missingOwner = await server.api.patch<ErrorBody>(`/api/customers/${own.id}`, {
-      token: managerToken,
-      body: { ownerId: '00000000-0000-4000-8000-000000000000' },
-    })
+    expect((await customers.get(staff.sales1, own.id)).status).toBe(404)
+    const missingOwner = await customers.patch(staff.manager, own.id, { version: 2, ownerId: '00000000-0000-4000-8000-000000000000' })
     expect(missingOwner.status).toBe(422)
     expect(missingOwner.body.details).toEqual([{ field: 'ownerId', message: '负责人不存在或已停用' }])
   })
 
-  it('keyword search matches name, phone, email, notes and tags, ignoring case', async () => {
-    const { body: target } = await create(managerToken, {
-      name: '欧阳娜娜',
-      phone: '18611112222',
-      email: 'OuYang.Nana@Example.COM',
-      tags: ['SuperVIP客户'],
-      notes: '偏好 WeChat 沟通',
-    })
-    for (const keyword of ['欧阳', '阳娜', '86111122', 'ouyang.nana@example', 'supervip', 'vip客', 'wechat']) {
-      const { body } = await list(managerToken, `?keyword=${encodeURIComponent(keyword)}`)
-      expect(body.items.map((customer) => customer.id), keyword).toContain(target.id)
-    }
-    const none = await list(managerToken, `?keyword=${encodeURIComponent('不存在的关键词xyz')}`)
-    expect(none.body).toEqual({ items: [], total: 0 })
-  })
-
-  it('search treats % and _ literally', async () => {
-    const { body: target } = await create(managerToken, { name: '百分号', notes: 'discount 50%_off' })
-    const literal = await list(managerToken, `?keyword=${encodeURIComponent('50%_off')}`)
-    expect(literal.body.items.map((customer) => customer.id)).toEqual([target.id])
-    const percentOnly = await list(managerToken, `?keyword=${encodeURIComponent('%')}`)
-    expect(percentOnly.body.total).toBe(1)
-  })
-
   it('lists page through customers newest first, with the total', async () => {
-    const all = await list(adminToken, '?pageSize=100')
-    expect(all.status).toBe(200)
+    const all = await customers.list(staff.admin, '?pageSize=100')
     expect(all.body.total).toBeGreaterThanOrEqual(200)
     const createdTimes = all.body.items.map((customer) => customer.createdAt)
     expect(createdTimes).toEqual([...createdTimes].sort().reverse())
-
-    const page1 = await list(adminToken, '?page=1&pageSize=7')
-    const page2 = await list(adminToken, '?page=2&pageSize=7')
-    expect(page1.body.items).toHaveLength(7)
-    expect(page2.body.items).toHaveLength(7)
-    expect(page1.body.total).toBe(all.body.total)
-    expect([...page1.body.items, ...page2.body.items].map((customer) => customer.id)).toEqual(
-      all.body.items.slice(0, 14).map((customer) => customer.id),
-    )
-
-    const defaults = await list(adminToken)
-    expect(defaults.body.items).toHaveLength(20)
-
-    const beyond = await list(adminToken, '?page=99999&pageSize=100')
-    expect(beyond.body).toEqual({ items: [], total: all.body.total })
+    const page1 = await customers.list(staff.admin, '?page=1&pageSize=7')
+    const page2 = await customers.list(staff.admin, '?page=2&pageSize=7')
+    expect([...page1.body.items, ...page2.body.items].map((customer) => customer.id)).toEqual(all.body.items.slice(0, 14).map((customer) => customer.id))
+    expect((await customers.list(staff.admin)).body.items).toHaveLength(20)
+    expect((await customers.list(staff.admin, '?page=99999&pageSize=100')).body).toEqual({ items: [], total: all.body.total })
   })
 
-  it('validation errors name the fields, in Chinese by default and in English on request', async () => {
-    const body = { name: '', phone: '12345', email: 'not-an-email', gender: 'other', tags: ['x'.repeat(21)] }
-    const inChinese = await server.api.post<ErrorBody>('/api/customers', { token: sales1Token, body })
-    expect(inChinese.status).toBe(422)
-    expect(inChinese.body.code).toBe('VALIDATION_FAILED')
-    expect(inChinese.body.message).toBe('提交的数据有误，请检查后重试')
-    expect(inChinese.body.details).toEqual([
-      { field: 'name', message: '必填' },
-      { field: 'gender', message: '取值无效，可选值：male, female, unknown' },
-      { field: 'phone', message: '请输入有效的中国大陆手机号' },
-      { field: 'email', message: '邮箱格式不正确' },
-      { field: 'tags.0', message: '最多 20 个字符' },
-    ])
+  it('the demo customers come with phones, emails, addresses, tags, groups, levels and a creation event', async () => {
+    const counts = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query(`SELECT
+        (SELECT count(*)::int FROM customers) AS customers,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_phones) AS with_phone,
+        (SELECT count(*)::int FROM (SELECT customer_id FROM customer_phones GROUP BY customer_id HAVING count(*) > 1) AS two) AS with_two_phones,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_emails) AS with_email,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_addresses WHERE district_code IS NOT NULL) AS with_address,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_tags) AS tagged,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_groups) AS grouped,
+        (SELECT count(*)::int FROM customers WHERE level_id IS NULL) AS without_level,
+        (SELECT count(*)::int FROM customers WHERE company IS NOT NULL) AS companies,
+        (SELECT count(*)::int FROM customers WHERE birthday IS NOT NULL) AS with_birthday,
+        (SELECT count(DISTINCT customer_id)::int FROM customer_events WHERE kind = 'created') AS with_created_event,
+        (SELECT count(*)::int FROM groups WHERE parent_id IS NOT NULL) AS sub_groups`)).rows[0],
+    )
+    expect(counts.customers).toBeGreaterThanOrEqual(200)
+    expect(counts.with_phone).toBeGreaterThan(150)
+    expect(counts.with_two_phones).toBeGreaterThan(10)
+    expect(counts.with_email).toBeGreaterThan(50)
+    expect(counts.with_address).toBeGreaterThan(150)
+    expect(counts.tagged).toBeGreaterThan(100)
+    expect(counts.grouped).toBeGreaterThan(100)
+    expect(counts.without_level).toBeLessThan(counts.customers - 190)
+    expect(counts.companies).toBeGreaterThan(30)
+    expect(counts.with_birthday).toBeGreaterThan(100)
+    expect(counts.with_created_event).toBeGreaterThanOrEqual(200)
+    expect(counts.sub_groups).toBeGreaterThan(3)
+  })
 
-    const inEnglish = await server.api.post<ErrorBody>('/api/customers', { token: sales1Token, body, language: 'en-US' })
-    expect(inEnglish.body.message).toBe('Some fields are invalid. Please check and try again')
-    expect(inEnglish.body.details).toEqual([
-      { field: 'name', message: 'Required' },
-      { field: 'gender', message: 'Invalid value, expected one of: male, female, unknown' },
-      { field: 'phone', message: 'Enter a valid mainland China mobile number' },
-      { field: 'email', message: 'Invalid email address' },
-      { field: 'tags.0', message: 'At most 20 characters' },
-    ])
+  it('every endpoint wants a signed-in user', async () => {
+    const id = '3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f'
+    const calls = [
+      server.api.get('/api/customers'),
+      server.api.post('/api/customers', { body: { name: 'x' } }),
+      server.api.get(`/api/customers/${id}`),
+      server.api.patch(`/api/customers/${id}`, { body: { version: 1 } }),
+      server.api.delete(`/api/customers/${id}`),
+      server.api.get('/api/customers/duplicates?phone=13800138000'),
+      server.api.post(`/api/customers/${id}/restore`),
+      server.api.get('/api/trash/customers'),
+      server.api.delete(`/api/trash/customers/${id}`),
+      server.api.post('/api/customers/merge', { body: {} }),
+      server.api.post('/api/customers/bulk', { body: {} }),
+    ]
+    for (const response of await Promise.all(calls)) {
+      expect(response.status).toBe(401)
+      expect(response.body).toMatchObject({ code: 'UNAUTHENTICATED' })
+    }
   })
 
   it('nothing a client sends makes the server fail: bad input gets a 4xx with the error shape', async () => {
-    const token = adminToken
+    const token = staff.admin
+    const create = (body: unknown) => customers.create(token, body)
+    const list = (query: string) => customers.list(token, query)
+    const unknownId = '3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f'
     const probes: [string, Promise<{ status: number; body: unknown }>, number][] = [
       ['malformed uuid', server.api.get('/api/customers/not-a-uuid', { token }), 404],
       ['sql-looking id', server.api.get(`/api/customers/${encodeURIComponent("1' OR '1'='1")}`, { token }), 404],
       ['bad percent-encoding', server.api.get('/api/customers/%E0%A4%A', { token }), 400],
-      ['unknown uuid', server.api.get('/api/customers/3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', { token }), 404],
-      ['huge page', list(token, '?page=1e308'), 422],
-      ['page not a number', list(token, '?page=abc'), 422],
-      ['fractional page size', list(token, '?pageSize=2.5'), 422],
-      ['page size too big', list(token, '?pageSize=101'), 422],
-      ['NUL in keyword', list(token, '?keyword=%00'), 422],
-      ['NUL in username', server.api.post('/api/auth/login', { body: { username: 'a\u0000', password: 'x' } }), 422],
-      ['keyword twice', list(token, '?keyword=a&keyword=b'), 422],
-      ['very long keyword', list(token, `?keyword=${'长'.repeat(101)}`), 422],
-      ['array body', create(token, [{ name: '数组' }]), 422],
-      ['string body', create(token, '"just a string"'), 400],
-      ['null body', create(token, 'null'), 400],
-      ['malformed json', create(token, '{"name":'), 400],
+      ['unknown uuid', server.api.get(`/api/customers/${unknownId}`, { token }), 404],
+      ['patch unknown', customers.patch(token, unknownId, { version: 1 }), 404],
+      ['delete unknown', customers.remove(token, unknownId), 404],
+      ['restore unknown', customers.restore(token, unknownId), 404],
+      ['purge unknown', customers.purge(token, unknownId), 404],
+      ['huge page', list('?page=1e308'), 422],
+      ['page size too big', list('?pageSize=101'), 422],
+      ['NUL in keyword', list('?keyword=%00'), 422],
+      ['keyword twice', list('?keyword=a&keyword=b'), 422],
+      ['bad tag id filter', list('?tagIds=abc'), 422],
+      ['bad status filter', list('?lifecycleStatus=sleepy'), 422],
+      ['array body', create([{ name: '数组' }]), 422],
+      ['string body', create('"just a string"'), 400],
+      ['malformed json', create('{"name":'), 400],
       ['no body', server.api.post('/api/customers', { token }), 422],
-      ['form body', server.api.post('/api/customers', { token, body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 422],
-      ['wrong types', create(token, { name: 123, tags: 'VIP', notes: {} }), 422],
-      ['NUL character', create(token, { name: 'a\u0000b' }), 422],
-      ['name too long', create(token, { name: '名'.repeat(51) }), 422],
-      ['too many tags', create(token, { name: '标签', tags: Array.from({ length: 21 }, (_, index) => `t${index}`) }), 422],
-      ['owner id not a uuid', create(token, { name: '负责人', ownerId: 'nobody' }), 422],
-      ['huge body', create(token, { name: 'big', notes: 'x'.repeat(300_000) }), 413],
-      ['unknown charset', server.api.post('/api/customers', { token, body: '{}', headers: { 'content-type': 'application/json; charset=klingon' } }), 415],
-      ['patch with array', server.api.patch('/api/customers/3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', { token, body: [] }), 422],
+      ['wrong types', create({ name: 123, phones: 'x', customFields: [] }), 422],
+      ['NUL character', create({ name: 'a\u0000b' }), 422],
+      ['bad date', create({ name: '日期', birthday: '1990-02-30' }), 422],
+      ['too many phones', create({ name: '电话', phones: Array.from({ length: 11 }, () => ({ number: '13800138000' })) }), 422],
+      ['owner id not a uuid', create({ name: '负责人', ownerId: 'nobody' }), 422],
+      ['huge body', create({ name: 'big', notes: 'x'.repeat(300_000) }), 413],
+      ['patch with array', customers.patch(token, unknownId, []), 422],
+      ['duplicates with bad phone', customers.duplicates(token, '?phone=12'), 422],
+      ['merge without ids', customers.merge(token, {}), 422],
+      ['bulk with unknown action', customers.bulk(token, { ids: [unknownId], action: 'explode' }), 422],
       ['unknown api route', server.api.get('/api/nothing-here', { token }), 404],
     ]
     for (const [label, response, status] of probes) {

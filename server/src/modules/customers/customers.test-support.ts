@@ -1,0 +1,67 @@
+import type { TestServer } from '../../test/support.js'
+import type { CustomerDto, CustomerSummaryDto, TrashedCustomerDto } from './customers.schemas.js'
+
+export interface ErrorBody {
+  code: string
+  message: string
+  details: { field: string; message: string; existingCustomerId?: string }[]
+  current?: CustomerDto
+}
+
+export type CustomerResponse = CustomerDto & ErrorBody
+export interface CustomerListBody extends ErrorBody {
+  items: CustomerSummaryDto[]
+  total: number
+}
+export interface TrashListBody extends ErrorBody {
+  items: TrashedCustomerDto[]
+  total: number
+}
+
+/** Typed shortcuts for the customer endpoints, as the console would call them. */
+export const customerClient = (server: TestServer) => ({
+  create: (token: string, body: unknown, language?: string) =>
+    server.api.post<CustomerResponse>('/api/customers', { token, body, ...(language === undefined ? {} : { language }) }),
+  get: (token: string, id: string) => server.api.get<CustomerResponse>(`/api/customers/${id}`, { token }),
+  patch: (token: string, id: string, body: unknown) => server.api.patch<CustomerResponse>(`/api/customers/${id}`, { token, body }),
+  remove: (token: string, id: string) => server.api.delete<ErrorBody>(`/api/customers/${id}`, { token }),
+  list: (token: string, query = '') => server.api.get<CustomerListBody>(`/api/customers${query}`, { token }),
+  duplicates: (token: string, query: string) =>
+    server.api.get<{ matches: { customerId: string; name: string | null; field: string }[] } & ErrorBody>(`/api/customers/duplicates${query}`, { token }),
+  trash: (token: string, query = '') => server.api.get<TrashListBody>(`/api/trash/customers${query}`, { token }),
+  restore: (token: string, id: string) => server.api.post<CustomerResponse>(`/api/customers/${id}/restore`, { token }),
+  purge: (token: string, id: string) => server.api.delete<ErrorBody>(`/api/trash/customers/${id}`, { token }),
+  merge: (token: string, body: unknown) => server.api.post<CustomerResponse>('/api/customers/merge', { token, body }),
+  bulk: (token: string, body: unknown) => server.api.post<{ affected: number } & ErrorBody>('/api/customers/bulk', { token, body }),
+})
+
+export interface Staff {
+  admin: string
+  manager: string
+  sales1: string
+  sales2: string
+  ids: { admin: string; manager: string; sales1: string; sales2: string }
+}
+
+/** Tokens and user ids of the seeded staff. */
+export const signInStaff = async (server: TestServer): Promise<Staff> => {
+  const [admin, manager, sales1, sales2] = await Promise.all(['admin', 'manager', 'sales1', 'sales2'].map((name) => server.login(name)))
+  const idOf = async (token: string | undefined) => (await server.api.get<{ id: string }>('/api/me', { token })).body.id
+  const tokens = { admin: admin!, manager: manager!, sales1: sales1!, sales2: sales2! }
+  return {
+    ...tokens,
+    ids: {
+      admin: await idOf(tokens.admin),
+      manager: await idOf(tokens.manager),
+      sales1: await idOf(tokens.sales1),
+      sales2: await idOf(tokens.sales2),
+    },
+  }
+}
+
+let counter = 0
+/** A mainland mobile number no demo customer has (the demo ones are random; 170 is not among their prefixes). */
+export const freshMobile = (): string => {
+  counter += 1
+  return `170${String(process.pid % 10_000).padStart(4, '0')}${String(counter).padStart(4, '0')}`
+}
