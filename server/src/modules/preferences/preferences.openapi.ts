@@ -1,0 +1,23 @@
+import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import { errorResponses, jsonContent } from '../../http/schemas.js'
+import { Preference, PreferenceInput, PreferenceParams } from './preferences.schemas.js'
+
+export const preferencesPaths: ZodOpenApiPathsObject = {
+  '/api/me/preferences/{key}': {
+    get: {
+      operationId: 'getPreference',
+      tags: ['me'],
+      summary: "One of the caller's preferences (value null when unset)",
+      requestParams: { path: PreferenceParams },
+      responses: { '200': { description: 'The preference', content: jsonContent(Preference) }, ...errorResponses(401, 422) },
+    },
+    put: {
+      operationId: 'putPreference',
+      tags: ['me'],
+      summary: "Store one of the caller's preferences (any JSON up to 16 KB; null clears it)",
+      requestParams: { path: PreferenceParams },
+      requestBody: { required: true, content: jsonContent(PreferenceInput) },
+      responses: { '200': { description: 'The stored preference', content: jsonContent(Preference) }, ...errorResponses(400, 401, 422) },
+    },
+  },
+}
