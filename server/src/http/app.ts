@@ -14,6 +14,20 @@ import type { CustomersService } from '../modules/customers/customers.service.js
 import { healthRouter } from '../modules/health/health.routes.js'
 import type { HealthService } from '../modules/health/health.service.js'
 import { meRouter } from '../modules/me/me.routes.js'
+import { activitiesRouter } from '../modules/activities/activities.routes.js'
+import type { ActivitiesService } from '../modules/activities/activities.service.js'
+import { contactsRouter } from '../modules/contacts/contacts.routes.js'
+import type { ContactsService } from '../modules/contacts/contacts.service.js'
+import { ordersRouter } from '../modules/orders/orders.routes.js'
+import type { OrdersService } from '../modules/orders/orders.service.js'
+import { preferencesRouter } from '../modules/preferences/preferences.routes.js'
+import type { PreferencesService } from '../modules/preferences/preferences.service.js'
+import { settingsRouter } from '../modules/settings/settings.routes.js'
+import type { SettingsService } from '../modules/settings/settings.service.js'
+import { timelineRouter } from '../modules/timeline/timeline.routes.js'
+import type { TimelineService } from '../modules/timeline/timeline.service.js'
+import { usersRouter } from '../modules/users/users.routes.js'
+import type { UsersService } from '../modules/users/users.service.js'
 import { attachContext, requestIdOf } from './context.js'
 import { docsRouter } from './docs.js'
 import { errorHandler } from './error-handler.js'
@@ -22,11 +36,22 @@ import { buildOpenApiDocument } from './openapi.js'
 import { singlePageApp } from './static.js'
 import './validation.js'
 
+/** The customer's related records and the settings (contacts, orders, activities, timeline, settings, users, preferences). */
+export interface RelatedServices {
+  contacts: ContactsService
+  orders: OrdersService
+  activities: ActivitiesService
+  timeline: TimelineService
+  settings: SettingsService
+  users: UsersService
+  preferences: PreferencesService
+}
+
 export interface AppDependencies {
   db: Db
   logger: Logger
   accessTokens: AccessTokens
-  services: { auth: AuthService; customers: CustomersService; health: HealthService }
+  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 
@@ -36,7 +61,14 @@ const apiRouter = ({ db, accessTokens, services }: AppDependencies): Router => {
   api.use(authenticate(db, accessTokens))
   api.use('/health', healthRouter(services.health))
   api.use('/auth', authRouter(services.auth))
+  api.use('/me/preferences', preferencesRouter(services.preferences))
   api.use('/me', meRouter())
+  api.use('/customers/:id/contacts', contactsRouter(services.contacts))
+  api.use('/customers/:id/orders', ordersRouter(services.orders))
+  api.use('/customers/:id/activities', activitiesRouter(services.activities))
+  api.use('/customers/:id/timeline', timelineRouter(services.timeline))
+  api.use('/users', usersRouter(services.users))
+  api.use(settingsRouter(services.settings))
   api.use('/customers', customersRouter(services.customers))
   api.use('/trash/customers', customerTrashRouter(services.customers))
 

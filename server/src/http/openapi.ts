@@ -4,6 +4,7 @@ import { authPaths } from '../modules/auth/auth.openapi.js'
 import { customersPaths } from '../modules/customers/customers.openapi.js'
 import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
+import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
 
@@ -22,6 +23,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       { name: 'auth', description: 'Sign in, token refresh, sign out' },
       { name: 'me', description: 'The signed-in user' },
       { name: 'customers', description: 'Customer records' },
+      ...relatedTags,
     ],
     security: [{ bearerAuth: [] }],
     components: {
@@ -29,7 +31,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       },
     },
-    paths: { ...healthPaths, ...authPaths, ...mePaths, ...customersPaths },
+    paths: { ...healthPaths, ...authPaths, ...mePaths, ...customersPaths, ...relatedPaths },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the
     // document readable for people and for generated clients.
