@@ -18,6 +18,7 @@ import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createCustomersService } from './modules/customers/customers.service.js'
 import { createHealthService } from './modules/health/health.service.js'
+import { createRelatedServices } from './modules/related.js'
 import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
 
@@ -103,6 +104,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         auth: createAuthService({ db, accessTokens, refreshTokens }),
         customers: createCustomersService({ db, access: access.customers, cipher }),
         health: createHealthService(db),
+        ...createRelatedServices({ db, access: access.customers, cipher }),
       },
       frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },
     })
