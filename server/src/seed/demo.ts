@@ -7,6 +7,7 @@ import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone } from '../lib/phone.js'
 import { resolveRegion } from '../lib/regions.js'
 import { demoGroups, demoStaff, demoTags, generateDemoCustomers } from './demo-data.js'
+import { seedDemoRelated } from './demo-related.js'
 
 const seedName = 'demo-v1'
 
@@ -157,6 +158,7 @@ export const seedDemoData = async (
           occurredAt: createdAt,
         })),
       })
+      await seedDemoRelated(tx, { cipher, now: seededAt })
       return 'seeded' as const
     }, { timeout: 120_000, maxWait: 10_000 })
     if (outcome === 'seeded') {
