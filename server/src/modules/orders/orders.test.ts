@@ -136,6 +136,17 @@ describe('orders of a customer', () => {
       order_count: 2, total_spent: '1400.00', average_order_value: '700.00', purchase_frequency_days: 20,
       first_purchase_at: new Date('2025-12-22T00:00:00.000Z'),
     })
+    // The customer record shows the same numbers.
+    const record = await server.api.get<{ orderCount: number; totalSpent: string; metrics: Record<string, unknown> }>(`/api/customers/${customerId}`, { token: sales1Token })
+    expect(record.body).toMatchObject({ orderCount: 2, totalSpent: '1400.00' })
+    expect(record.body.metrics).toEqual({
+      orderCount: 2,
+      totalSpent: '1400.00',
+      averageOrderValue: '700.00',
+      firstPurchaseAt: '2025-12-22T00:00:00.000Z',
+      lastPurchaseAt: '2026-01-11T00:00:00.000Z',
+      purchaseFrequencyDays: 20,
+    })
 
     // An explicit amount, then back to the sum of the lines with null.
     await server.api.patch(`${orders(customerId)}/${first.body.id}`, { token: sales1Token, body: { amount: 350 } })

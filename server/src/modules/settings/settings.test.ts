@@ -29,6 +29,30 @@ describe('settings', () => {
     withDatabaseClient(server.database.url, async (client) => (await client.query<T>(text, values)).rows)
   const newCustomer = async (name: string) => (await server.api.post<{ id: string }>('/api/customers', { token: manager, body: { name } })).body.id
 
+  it('every related-record and settings endpoint refuses anonymous callers with 401', async () => {
+    const customer = '3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f'
+    const child = '4f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f'
+    const calls: [string, string][] = [
+      ['get', `/api/customers/${customer}/contacts`], ['post', `/api/customers/${customer}/contacts`],
+      ['patch', `/api/customers/${customer}/contacts/${child}`], ['delete', `/api/customers/${customer}/contacts/${child}`],
+      ['get', `/api/customers/${customer}/orders`], ['post', `/api/customers/${customer}/orders`],
+      ['patch', `/api/customers/${customer}/orders/${child}`], ['delete', `/api/customers/${customer}/orders/${child}`],
+      ['get', `/api/customers/${customer}/activities`], ['post', `/api/customers/${customer}/activities`],
+      ['patch', `/api/customers/${customer}/activities/${child}`], ['delete', `/api/customers/${customer}/activities/${child}`],
+      ['get', `/api/customers/${customer}/timeline`],
+      ...['tags', 'groups', 'customer-levels', 'relationship-types', 'custom-fields'].flatMap((resource): [string, string][] => [
+        ['get', `/api/${resource}`], ['post', `/api/${resource}`], ['patch', `/api/${resource}/${child}`], ['delete', `/api/${resource}/${child}`],
+      ]),
+      ['get', '/api/users'], ['get', '/api/me/preferences/customers.columns'], ['put', '/api/me/preferences/customers.columns'],
+    ]
+    for (const [method, path] of calls) {
+      const send = server.api[method as 'get' | 'post' | 'patch' | 'put' | 'delete']
+      const response = await send<ErrorBody>(path, method === 'get' || method === 'delete' ? {} : { body: {} })
+      expect(response.status, `${method} ${path}`).toBe(401)
+      expect(response.body.code).toBe('UNAUTHENTICATED')
+    }
+  })
+
   it('tags: managers create, rename and delete them; everyone reads them with customer counts', async () => {
     const created = await server.api.post<TagItemDto>('/api/tags', { token: manager, body: { name: '回头客' } })
     expect(created.status).toBe(201)
