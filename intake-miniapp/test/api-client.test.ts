@@ -122,10 +122,10 @@ describe('apiRequest', () => {
 
   it('passes the field errors of a 422 on', async () => {
     storage.set(AUTH_STORAGE_KEY, signedIn)
-    const details = [{ field: 'phone', message: '请输入有效的中国大陆手机号' }]
+    const details = [{ field: 'phones.0.number', message: '请输入有效的电话号码' }]
     replies = [{ status: 422, data: { code: 'VALIDATION_FAILED', message: '请求参数有误', details } }]
 
-    const failure = await apiRequest('post', '/api/customers', { body: { name: '陈', phone: '1' } }).catch(
+    const failure = await apiRequest('post', '/api/customers', { body: { name: '陈', phones: [{ type: 'mobile', number: '1', primary: true }] } }).catch(
       (error: unknown) => error,
     )
 

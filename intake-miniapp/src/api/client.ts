@@ -30,7 +30,12 @@ export class ApiError {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 function isFieldError(value: unknown): value is FieldError {
-  return isRecord(value) && typeof value.field === 'string' && typeof value.message === 'string'
+  return (
+    isRecord(value) &&
+    typeof value.field === 'string' &&
+    typeof value.message === 'string' &&
+    (value.existingCustomerId === undefined || typeof value.existingCustomerId === 'string')
+  )
 }
 
 function errorFromResponse(response: HttpResponse): ApiError {

@@ -1,6 +1,18 @@
-import provinceCityDataset from '../generated/province-city.json'
-import { buildRegionTree, type RegionNode } from './region-tree'
+import type { RegionDataset } from './region-tree'
 
-// Taro's H5 region picker has no data of its own; it is given the provinces and cities generated
-// from @vant/area-data at build time (`pnpm gen:regions`).
-export const REGION_TREE: RegionNode[] | undefined = buildRegionTree(provinceCityDataset)
+// Taro's H5 region picker has no data of its own. The districts make the dataset about 26 KB gzipped, so it
+// is a chunk of its own, fetched after the register page has painted instead of delaying it.
+
+/** Whether the platform's region picker needs our data to show anything (Taro's H5 picker does). */
+export const PICKER_NEEDS_REGION_DATA = true
+
+let loading: Promise<RegionDataset> | undefined
+
+export function loadRegionDataset(): Promise<RegionDataset> {
+  loading ??= import(/* webpackChunkName: "regions" */ '../generated/regions.json').then((module) => module.default)
+  // A failed download (a dropped connection) may be retried by the next caller.
+  loading.catch(() => {
+    loading = undefined
+  })
+  return loading
+}

@@ -1,5 +1,12 @@
-import type { RegionNode } from './region-tree'
+import regionDataset from '../generated/regions.json'
+import type { RegionDataset } from './region-tree'
 
-// WeChat's native region picker brings its own data, so the WeChat package ships none.
-// The H5 build resolves region-data.h5.ts instead (Taro's per-platform file resolution).
-export const REGION_TREE: RegionNode[] | undefined = undefined
+// WeChat's native region picker shows its own data and reports names; the dataset is in the package to turn
+// those names into our codes, right when the picker reports them. The H5 build resolves region-data.h5.ts.
+
+/** Whether the platform's region picker needs our data to show anything (Taro's H5 picker does). */
+export const PICKER_NEEDS_REGION_DATA = false
+
+export function loadRegionDataset(): Promise<RegionDataset> {
+  return Promise.resolve(regionDataset)
+}
