@@ -5,13 +5,16 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly details: ApiFieldIssue[];
+  /** The whole error body: some errors carry more than the common shape (a conflict's `current`). */
+  readonly body: unknown;
 
-  constructor(status: number, message: string, code?: string, details: ApiFieldIssue[] = []) {
+  constructor(status: number, message: string, code?: string, details: ApiFieldIssue[] = [], body?: unknown) {
     super(message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.body = body;
   }
 }
 
@@ -35,7 +38,7 @@ export function toApiRequestError(status: number, body: unknown, fallbackMessage
   if (!isApiErrorBody(body)) return new ApiRequestError(status, fallbackMessage);
   const details: unknown = (body as { details?: unknown }).details;
   const issues = Array.isArray(details) ? details.filter(isFieldIssue) : [];
-  return new ApiRequestError(status, body.message, body.code, issues);
+  return new ApiRequestError(status, body.message, body.code, issues, body);
 }
 
 export interface FormFieldError<Field extends string> {

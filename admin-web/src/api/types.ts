@@ -1,8 +1,36 @@
 // Names for the API's shapes, all taken from the generated OpenAPI types (`pnpm gen:api`):
-// when the server changes a shape, the console stops compiling instead of drifting.
-import type { components, operations } from './schema';
+// when the server changes a shape, the console stops compiling instead of drifting. Shapes are
+// reached through the paths of docs/contract.md rather than the document's component names, so a
+// renamed schema component does not matter, a changed route does.
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<Path extends keyof paths, M extends Method> = NonNullable<paths[Path][M]>;
+type JsonContent<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+type SuccessStatus = 200 | 201;
+
+/** The JSON body of a successful answer of an operation. */
+export type ResponseOf<Path extends keyof paths, M extends Method> =
+  Operation<Path, M> extends { responses: infer Responses }
+    ? { [Status in keyof Responses]: Status extends SuccessStatus ? JsonContent<Responses[Status]> : never }[keyof Responses]
+    : never;
+
+/** The JSON body of an error answer of an operation. */
+export type ErrorOf<Path extends keyof paths, M extends Method, Status extends number> =
+  Operation<Path, M> extends { responses: infer Responses }
+    ? Status extends keyof Responses
+      ? JsonContent<Responses[Status]>
+      : never
+    : never;
+
+/** The JSON request body of an operation. */
+export type RequestOf<Path extends keyof paths, M extends Method> =
+  Operation<Path, M> extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : never;
+
+/** The query parameters of an operation. */
+export type QueryOf<Path extends keyof paths, M extends Method> =
+  Operation<Path, M> extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
 
 export type LoginRequest = Schemas['LoginRequest'];
 export type LoginResponse = Schemas['LoginResponse'];
@@ -10,12 +38,63 @@ export type AuthTokens = Pick<LoginResponse, 'accessToken' | 'refreshToken'>;
 export type CurrentUser = Schemas['User'];
 export type UserRole = Schemas['Role'];
 
-export type Customer = Schemas['Customer'];
-export type CustomerList = Schemas['CustomerList'];
-export type CustomerInput = Schemas['CustomerInput'];
-export type CustomerPatch = Schemas['CustomerPatch'];
-export type Gender = Schemas['Gender'];
-export type CustomerListQuery = NonNullable<operations['listCustomers']['parameters']['query']>;
+// Customers
+export type CustomerList = ResponseOf<'/api/customers', 'get'>;
+export type CustomerSummary = CustomerList['items'][number];
+export type CustomerListQuery = QueryOf<'/api/customers', 'get'>;
+export type Customer = ResponseOf<'/api/customers/{id}', 'get'>;
+export type CustomerInput = RequestOf<'/api/customers', 'post'>;
+export type CustomerPatch = RequestOf<'/api/customers/{id}', 'patch'>;
+export type Gender = Customer['gender'];
+export type LifecycleStatus = Customer['lifecycleStatus'];
+export type CustomerPhone = Customer['phones'][number];
+export type CustomerEmail = Customer['emails'][number];
+export type CustomerAddress = Customer['addresses'][number];
+export type PhoneType = CustomerPhone['type'];
+export type AddressType = CustomerAddress['type'];
+export type Consent = Customer['consent'];
+export type ConsentChannel = NonNullable<Consent['channel']>;
+export type CustomerConflictError = ErrorOf<'/api/customers/{id}', 'patch', 409>;
+export type CustomFieldValues = Customer['customFields'];
+export type CustomFieldValue = CustomFieldValues[string];
+export type DuplicateLookup = ResponseOf<'/api/customers/duplicates', 'get'>;
+export type DuplicateMatch = DuplicateLookup['matches'][number];
+export type DuplicateQuery = QueryOf<'/api/customers/duplicates', 'get'>;
+export type MergeRequest = RequestOf<'/api/customers/merge', 'post'>;
+export type MergeField = keyof NonNullable<MergeRequest['fields']>;
+export type BulkRequest = RequestOf<'/api/customers/bulk', 'post'>;
+export type BulkAction = BulkRequest['action'];
+export type TrashList = ResponseOf<'/api/trash/customers', 'get'>;
+export type TrashedCustomer = TrashList['items'][number];
+
+// Related records
+export type Contact = ResponseOf<'/api/customers/{id}/contacts', 'get'>['items'][number];
+export type ContactInput = RequestOf<'/api/customers/{id}/contacts', 'post'>;
+export type OrderList = ResponseOf<'/api/customers/{id}/orders', 'get'>;
+export type Order = OrderList['items'][number];
+export type OrderStatus = Order['status'];
+export type OrderInput = RequestOf<'/api/customers/{id}/orders', 'post'>;
+export type Activity = ResponseOf<'/api/customers/{id}/activities', 'get'>['items'][number];
+export type ActivityType = Activity['type'];
+export type ActivityInput = RequestOf<'/api/customers/{id}/activities', 'post'>;
+export type TimelinePage = ResponseOf<'/api/customers/{id}/timeline', 'get'>;
+export type TimelineEntry = TimelinePage['items'][number];
+export type TimelineKind = TimelineEntry['kind'];
+
+// Settings and reference data
+export type Tag = ResponseOf<'/api/tags', 'get'>['items'][number];
+export type TagInput = RequestOf<'/api/tags', 'post'>;
+export type Group = ResponseOf<'/api/groups', 'get'>['items'][number];
+export type GroupInput = RequestOf<'/api/groups', 'post'>;
+export type Level = ResponseOf<'/api/customer-levels', 'get'>['items'][number];
+export type LevelInput = RequestOf<'/api/customer-levels', 'post'>;
+export type RelationshipType = ResponseOf<'/api/relationship-types', 'get'>['items'][number];
+export type RelationshipTypeInput = RequestOf<'/api/relationship-types', 'post'>;
+export type CustomFieldDefinition = ResponseOf<'/api/custom-fields', 'get'>['items'][number];
+export type CustomFieldType = CustomFieldDefinition['type'];
+export type CustomFieldInput = RequestOf<'/api/custom-fields', 'post'>;
+export type StaffUser = ResponseOf<'/api/users', 'get'>['items'][number];
+export type Preference = ResponseOf<'/api/me/preferences/{key}', 'get'>;
 
 export type ApiErrorBody = Schemas['ErrorResponse'];
 export type ApiFieldIssue = Schemas['FieldError'];

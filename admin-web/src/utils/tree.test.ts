@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, descendantIds } from './tree';
+import { buildTree, descendantIds, toTreeOptions } from './tree';
 
 interface Row {
   id: string;
@@ -40,5 +40,14 @@ describe('descendantIds', () => {
     const rows = [row('d', 'c'), row('a'), row('b', 'a'), row('c', 'b'), row('x')];
     expect([...descendantIds(rows, parent, 'b')].sort()).toEqual(['b', 'c', 'd']);
     expect([...descendantIds(rows, parent, 'x')]).toEqual(['x']);
+  });
+});
+
+describe('toTreeOptions', () => {
+  it('turns a built tree into TreeSelect options', () => {
+    const tree = buildTree([row('a'), row('b', 'a')], parent);
+    expect(toTreeOptions(tree, (r) => r.name.toUpperCase())).toEqual([
+      { value: 'a', title: 'A', children: [{ value: 'b', title: 'B' }] },
+    ]);
   });
 });

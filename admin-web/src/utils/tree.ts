@@ -54,3 +54,21 @@ export function descendantIds<Row extends { id: string }>(
   }
   return result;
 }
+
+/** Options for antd's TreeSelect from a built tree. */
+export interface TreeOption {
+  value: string;
+  title: string;
+  children?: TreeOption[];
+}
+
+export function toTreeOptions<Row extends { id: string }>(
+  nodes: readonly TreeNode<Row>[],
+  title: (row: Row) => string,
+): TreeOption[] {
+  return nodes.map((node) =>
+    node.children
+      ? { value: node.id, title: title(node), children: toTreeOptions(node.children, title) }
+      : { value: node.id, title: title(node) },
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { customerKeys, preferenceKeys, referenceKeys } from './queryKeys';
+
+// TanStack Query matches keys by prefix: invalidating `lists()` must reach every `list(params)`,
+// and nothing about lists may touch the details.
+function startsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.every((part, index) => JSON.stringify(key[index]) === JSON.stringify(part));
+}
+
+describe('customerKeys', () => {
+  it('nests every key under the customers root', () => {
+    for (const key of [
+      customerKeys.lists(),
+      customerKeys.list({ page: 1 }),
+      customerKeys.detail('42'),
+      customerKeys.trashPage({ page: 1, pageSize: 20 }),
+      customerKeys.duplicates({ phone: '13800138000' }),
+    ]) {
+      expect(startsWith(key, customerKeys.all)).toBe(true);
+    }
+  });
+
+  it('puts the list parameters into the list key', () => {
+    expect(customerKeys.list({ keyword: '张', page: 2, pageSize: 20 })).toEqual([
+      'customers',
+      'list',
+      { keyword: '张', page: 2, pageSize: 20 },
+    ]);
+  });
+
+  it('gives different searches and filters different keys', () => {
+    expect(customerKeys.list({ page: 1 })).not.toEqual(customerKeys.list({ page: 2 }));
+    expect(customerKeys.list({ page: 1, keyword: 'a' })).not.toEqual(customerKeys.list({ page: 1, keyword: 'b' }));
+    expect(customerKeys.list({ page: 1, levelId: 'vip' })).not.toEqual(customerKeys.list({ page: 1 }));
+  });
+
+  it('keeps lists and details apart for invalidation', () => {
+    expect(startsWith(customerKeys.list({ page: 3 }), customerKeys.lists())).toBe(true);
+    expect(startsWith(customerKeys.detail('42'), customerKeys.lists())).toBe(false);
+    expect(customerKeys.detail('42')).toEqual(['customers', 'detail', '42']);
+  });
+
+  it('refreshes a customer’s related records together with the customer', () => {
+    const detail = customerKeys.detail('42');
+    for (const key of [
+      customerKeys.contacts('42'),
+      customerKeys.orderPage('42', { page: 1, pageSize: 10 }),
+      customerKeys.timeline('42'),
+    ]) {
+      expect(startsWith(key, detail)).toBe(true);
+      expect(startsWith(key, customerKeys.detail('43'))).toBe(false);
+    }
+    expect(startsWith(customerKeys.orderPage('42', { page: 2, pageSize: 10 }), customerKeys.orders('42'))).toBe(true);
+  });
+
+  it('keeps the trash apart from the live lists', () => {
+    expect(startsWith(customerKeys.trashPage({ page: 1, pageSize: 20 }), customerKeys.trash())).toBe(true);
+    expect(startsWith(customerKeys.trash(), customerKeys.lists())).toBe(false);
+  });
+});
+
+describe('reference and preference keys', () => {
+  it('are distinct from each other and from customers', () => {
+    const roots = [...Object.values(referenceKeys), preferenceKeys.all, customerKeys.all].map((key) => key[0]);
+    expect(new Set(roots).size).toBe(roots.length);
+    expect(preferenceKeys.detail('customers.columns')).toEqual(['preferences', 'customers.columns']);
+  });
+});

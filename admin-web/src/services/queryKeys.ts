@@ -1,0 +1,41 @@
+import type { CustomerListQuery, DuplicateQuery } from '@/api/types';
+
+// One place for the cache keys, so that invalidation after a change reaches every cached list,
+// page and search. Keys are prefixes of each other where a change to one must refresh the other.
+
+export interface PageParams {
+  page: number;
+  pageSize: number;
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  lists: () => [...customerKeys.all, 'list'] as const,
+  list: (params: CustomerListQuery) => [...customerKeys.lists(), params] as const,
+  details: () => [...customerKeys.all, 'detail'] as const,
+  // Everything about one customer sits under its detail key: a write that changes the record
+  // (an order moves its metrics, an edit adds a timeline entry) refreshes it all in one call.
+  detail: (id: string) => [...customerKeys.details(), id] as const,
+  contacts: (id: string) => [...customerKeys.detail(id), 'contacts'] as const,
+  orders: (id: string) => [...customerKeys.detail(id), 'orders'] as const,
+  orderPage: (id: string, params: PageParams) => [...customerKeys.orders(id), params] as const,
+  timeline: (id: string) => [...customerKeys.detail(id), 'timeline'] as const,
+  duplicates: (query: DuplicateQuery) => [...customerKeys.all, 'duplicates', query] as const,
+  trash: () => [...customerKeys.all, 'trash'] as const,
+  trashPage: (params: PageParams) => [...customerKeys.trash(), params] as const,
+};
+
+// Reference data read by forms and filters everywhere and written on the settings pages.
+export const referenceKeys = {
+  tags: ['tags'] as const,
+  groups: ['groups'] as const,
+  levels: ['customer-levels'] as const,
+  relationshipTypes: ['relationship-types'] as const,
+  customFields: ['custom-fields'] as const,
+  users: ['users'] as const,
+};
+
+export const preferenceKeys = {
+  all: ['preferences'] as const,
+  detail: (key: string) => [...preferenceKeys.all, key] as const,
+};

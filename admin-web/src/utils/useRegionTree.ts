@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+
+// The division list weighs more than the rest of a page; it is fetched only once an address
+// input shows, and kept for the session.
+export function useRegionTree() {
+  return useQuery({
+    queryKey: ['regions'],
+    queryFn: () => import('./regions').then((module) => module.regionTree),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
