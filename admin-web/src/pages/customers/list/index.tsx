@@ -1,17 +1,19 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Button, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable } from '@ant-design/pro-components';
+import { history, useAccess } from '@umijs/max';
+import { Button } from 'antd';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer, CustomerListQuery } from '@/api/types';
-import { CustomerFormModal } from './components/CustomerFormModal';
-import { CustomerRowActions } from './components/CustomerRowActions';
-import { useCustomerList } from './useCustomers';
+import type { CustomerSummary } from '@/api/types';
+import { useCustomerList } from '@/services/customers';
+import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
+import { useCustomerColumns } from './columns';
+import { BulkActions } from './components/BulkActions';
+import { MergeModal } from './components/MergeModal';
+import { pickFilters, toListQuery, type ListState } from './filters';
+import { useColumnPreferences } from './useColumnPreferences';
 
 const pageSizeOptions = [10, 20, 50, 100];
-
-type ListParams = Required<Pick<CustomerListQuery, 'page' | 'pageSize'>> & Pick<CustomerListQuery, 'keyword'>;
 
 // Gives the <table> the page's title as its accessible name (`getByRole('table', { name })`).
 function NamedTable(props: React.TableHTMLAttributes<HTMLTableElement>) {
@@ -19,88 +21,60 @@ function NamedTable(props: React.TableHTMLAttributes<HTMLTableElement>) {
   return <table {...props} aria-label={t('customers.title')} />;
 }
 
-type FormState = { open: false } | { open: true; customer?: Customer };
+type FormState = { open: false } | { open: true; customerId?: string };
 
 export default function CustomerListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useState<ListParams>({ page: 1, pageSize: 20 });
+  const access = useAccess();
+  const [state, setState] = useState<ListState>({ filters: {}, page: 1, pageSize: 20 });
   const [formState, setFormState] = useState<FormState>({ open: false });
-  const customers = useCustomerList(params);
-
-  const columns: ProColumns<Customer>[] = [
-    { title: t('customers.fields.name'), dataIndex: 'name', width: 120, ellipsis: true, fixed: 'left' },
-    {
-      title: t('customers.fields.gender'),
-      dataIndex: 'gender',
-      width: 90,
-      render: (_, customer) => t(`customers.gender.${customer.gender}`),
-    },
-    { title: t('customers.fields.phone'), dataIndex: 'phone', width: 130 },
-    { title: t('customers.fields.email'), dataIndex: 'email', width: 200, ellipsis: true },
-    {
-      title: t('customers.fields.region'),
-      key: 'region',
-      width: 160,
-      render: (_, { province, city }) =>
-        // Municipalities have the same name as province and city ("北京市 / 北京市").
-        [...new Set([province, city].filter(Boolean))].join(' / ') || t('common.empty'),
-    },
-    {
-      title: t('customers.fields.tags'),
-      dataIndex: 'tags',
-      width: 200,
-      render: (_, { tags }) =>
-        tags.length > 0 ? (
-          <Space size={[0, 4]} wrap>
-            {tags.map((tag) => (
-              <Tag key={tag} color="blue">
-                {tag}
-              </Tag>
-            ))}
-          </Space>
-        ) : (
-          t('common.empty')
-        ),
-    },
-    {
-      title: t('customers.fields.owner'),
-      key: 'owner',
-      width: 100,
-      render: (_, { owner }) => owner?.displayName ?? t('common.empty'),
-    },
-    {
-      title: t('customers.fields.createdAt'),
-      dataIndex: 'createdAt',
-      width: 150,
-      render: (_, { createdAt }) => dayjs(createdAt).format('YYYY-MM-DD HH:mm'),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 130,
-      fixed: 'right',
-      render: (_, customer) => (
-        <CustomerRowActions
-          customer={customer}
-          onEdit={(editing) => setFormState({ open: true, customer: editing })}
-        />
-      ),
-    },
-  ];
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [merging, setMerging] = useState<[string, string] | null>(null);
+  const customers = useCustomerList(toListQuery(state));
+  const columnPreferences = useColumnPreferences();
+  const columns = useCustomerColumns((customer) => setFormState({ open: true, customerId: customer.id }));
+  const selectable = access.canBulkEdit || access.canMerge;
 
   return (
     <PageContainer title={false}>
-      <ProTable<Customer>
+      <ProTable<CustomerSummary>
         rowKey="id"
         columns={columns}
         dataSource={customers.data?.items}
         loading={customers.isFetching}
-        search={false}
-        options={false}
         columnEmptyText={t('common.empty')}
         headerTitle={t('customers.title')}
         components={{ table: NamedTable }}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 'max-content' }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false, span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
+        onSubmit={(values: Record<string, unknown>) =>
+          setState((current) => ({ ...current, filters: pickFilters(values), page: 1 }))
+        }
+        onReset={() => setState((current) => ({ ...current, filters: {}, page: 1 }))}
+        columnsState={{ value: columnPreferences.columns, onChange: columnPreferences.onChange }}
+        options={{ setting: { draggable: true, checkable: true }, density: false, reload: false, fullScreen: false }}
+        rowSelection={
+          selectable
+            ? { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(String)), preserveSelectedRowKeys: true }
+            : false
+        }
+        tableAlertRender={({ selectedRowKeys, onCleanSelected }) => (
+          <span>
+            {t('customers.bulk.selected', { count: selectedRowKeys.length })}
+            <Button type="link" size="small" onClick={onCleanSelected}>
+              {t('customers.bulk.clear')}
+            </Button>
+          </span>
+        )}
+        tableAlertOptionRender={() => (
+          <BulkActions
+            selectedIds={selectedIds}
+            onDone={() => setSelectedIds([])}
+            onMerge={() => {
+              if (selectedIds.length === 2) setMerging([selectedIds[0], selectedIds[1]]);
+            }}
+          />
+        )}
         toolbar={{
           search: {
             placeholder: t('customers.searchPlaceholder'),
@@ -108,42 +82,46 @@ export default function CustomerListPage() {
             allowClear: true,
             enterButton: t('customers.search'),
             style: { width: 320 },
-            onSearch: (keyword: string) =>
-              setParams((current) => ({ ...current, page: 1, keyword: keyword.trim() || undefined })),
+            onSearch: (keyword: string) => setState((current) => ({ ...current, page: 1, keyword })),
           },
         }}
         toolBarRender={() => [
-          <Button
-            key="create"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setFormState({ open: true })}
-          >
+          access.canDeleteCustomers && (
+            <Button key="trash" icon={<DeleteOutlined />} onClick={() => history.push('/customers/trash')}>
+              {t('trash.entry')}
+            </Button>
+          ),
+          <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setFormState({ open: true })}>
             {t('customers.create')}
           </Button>,
         ]}
         pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
+          current: state.page,
+          pageSize: state.pageSize,
           total: customers.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions,
           showTotal: (total) => t('customers.total', { total }),
           onChange: (page, pageSize) =>
-            setParams((current) => ({
-              ...current,
-              page: pageSize === current.pageSize ? page : 1,
-              pageSize,
-            })),
+            setState((current) => ({ ...current, page: pageSize === current.pageSize ? page : 1, pageSize })),
         }}
       />
-      <CustomerFormModal
+      <CustomerFormDrawer
         open={formState.open}
-        customer={formState.open ? formState.customer : undefined}
+        customerId={formState.open ? formState.customerId : undefined}
         onClose={() => setFormState({ open: false })}
-        // The list is newest first: the first page is where the new customer shows up.
-        onCreated={() => setParams((current) => ({ ...current, page: 1 }))}
+        // The list is newest first: the first page is where a new customer shows up.
+        onSaved={(_, created) => created && setState((current) => ({ ...current, page: 1 }))}
       />
+      {merging && (
+        <MergeModal
+          ids={merging}
+          onClose={() => {
+            setMerging(null);
+            setSelectedIds([]);
+          }}
+        />
+      )}
     </PageContainer>
   );
 }

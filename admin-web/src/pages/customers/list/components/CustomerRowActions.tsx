@@ -1,20 +1,22 @@
+import { useAccess } from '@umijs/max';
 import { Button, Popconfirm, Space } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/api/errors';
-import type { Customer } from '@/api/types';
+import type { CustomerSummary } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
-import { useDeleteCustomer } from '../useCustomers';
+import { useDeleteCustomer } from '@/services/customers';
 
 export function CustomerRowActions({
   customer,
   onEdit,
 }: {
-  customer: Customer;
-  onEdit: (customer: Customer) => void;
+  customer: CustomerSummary;
+  onEdit: (customer: CustomerSummary) => void;
 }) {
   const { t } = useTranslation();
   const message = useMessage();
+  const access = useAccess();
   const deleteCustomer = useDeleteCustomer();
 
   const handleDelete = async () => {
@@ -31,17 +33,20 @@ export function CustomerRowActions({
       <Button type="link" size="small" onClick={() => onEdit(customer)}>
         {t('common.edit')}
       </Button>
-      <Popconfirm
-        title={t('customers.deleteConfirm', { name: customer.name })}
-        okText={t('common.delete')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: deleteCustomer.isPending }}
-        onConfirm={handleDelete}
-      >
-        <Button type="link" size="small" danger>
-          {t('common.delete')}
-        </Button>
-      </Popconfirm>
+      {access.canDeleteCustomers && (
+        <Popconfirm
+          title={t('customers.deleteConfirm', { name: customer.name })}
+          description={t('customers.deleteToTrash')}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: deleteCustomer.isPending }}
+          onConfirm={handleDelete}
+        >
+          <Button type="link" size="small" danger>
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      )}
     </Space>
   );
 }

@@ -1,0 +1,54 @@
+import type { CustomerListQuery, LifecycleStatus } from '@/api/types';
+
+/** What the search form above the table holds; its field names are the query parameter names. */
+export interface CustomerFilters {
+  tagIds?: string[];
+  groupId?: string;
+  levelId?: string;
+  lifecycleStatus?: LifecycleStatus;
+  ownerId?: string;
+}
+
+export interface ListState {
+  filters: CustomerFilters;
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The list request for the current filters, keyword and page. Empty choices are left out so the
+ * query key (and the URL) stays the same whether a filter was cleared or never set.
+ */
+export function toListQuery({ filters, keyword, page, pageSize }: ListState): CustomerListQuery {
+  const query: CustomerListQuery = { page, pageSize };
+  const trimmed = keyword?.trim();
+  if (trimmed) query.keyword = trimmed;
+  if (filters.tagIds && filters.tagIds.length > 0) query.tagIds = [...filters.tagIds].sort();
+  if (filters.groupId) query.groupId = filters.groupId;
+  if (filters.levelId) query.levelId = filters.levelId;
+  if (filters.lifecycleStatus) query.lifecycleStatus = filters.lifecycleStatus;
+  if (filters.ownerId) query.ownerId = filters.ownerId;
+  return query;
+}
+
+/** The search form's values, whatever extra keys ProTable adds (its own paging fields). */
+export function pickFilters(values: Record<string, unknown>): CustomerFilters {
+  const filters: CustomerFilters = {};
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  if (Array.isArray(values.tagIds)) {
+    const tagIds = values.tagIds.filter((id): id is string => typeof id === 'string');
+    if (tagIds.length > 0) filters.tagIds = tagIds;
+  }
+  const groupId = text(values.groupId);
+  if (groupId) filters.groupId = groupId;
+  const levelId = text(values.levelId);
+  if (levelId) filters.levelId = levelId;
+  const status = text(values.lifecycleStatus);
+  if (status === 'prospect' || status === 'new' || status === 'active' || status === 'dormant' || status === 'churned') {
+    filters.lifecycleStatus = status;
+  }
+  const ownerId = text(values.ownerId);
+  if (ownerId) filters.ownerId = ownerId;
+  return filters;
+}
