@@ -1,0 +1,220 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import React from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '@/api/errors';
+import type { Contact, PhoneType } from '@/api/types';
+import { useMessage } from '@/components/AppProviders/message';
+import { setFieldErrors } from '@/utils/formErrors';
+import { useRelationshipTypes } from '@/services/reference';
+import { isPlausiblePhone } from '@/utils/phone';
+import { phoneTypes } from '../../components/CustomerFormDrawer/ContactPointFields';
+import {
+  emptyContactFormValues,
+  reportsToCandidates,
+  toContactFormValues,
+  toContactInput,
+  type ContactFormValues,
+} from '../contactForm';
+import { useSaveContact } from '../useRelatedRecords';
+
+/** Editing an existing contact, or creating one (possibly under another contact). */
+export type ContactFormTarget = { contact: Contact } | { contact?: undefined; reportsToId: string | null };
+
+const formFields = ['name', 'title', 'relationshipTypeId', 'reportsToId', 'phones', 'emails', 'notes'];
+
+export function ContactFormModal({
+  customerId,
+  contacts,
+  target,
+  onClose,
+}: {
+  customerId: string;
+  contacts: readonly Contact[];
+  target: ContactFormTarget;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const [form] = Form.useForm<ContactFormValues>();
+  const relationshipTypes = useRelationshipTypes();
+  const save = useSaveContact(customerId);
+  const editing = target.contact;
+  const candidates = reportsToCandidates(contacts, editing?.id);
+
+  const submit = async () => {
+    let values: ContactFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    try {
+      const saved = await save.mutateAsync({ contactId: editing?.id, input: toContactInput(values) });
+      message.success(t(editing ? 'contacts.updated' : 'contacts.created', { name: saved.name }));
+      onClose();
+    } catch (error) {
+      if (!(error instanceof ApiRequestError)) throw error;
+      const unmatched: string[] = [];
+      setFieldErrors(
+        form,
+        error.details.flatMap((issue) => {
+          const [head, index] = issue.field.split('.');
+          if (!formFields.includes(head)) {
+            unmatched.push(issue.message);
+            return [];
+          }
+          const name = (head === 'phones' || head === 'emails') && index !== undefined
+            ? [head, Number(index), head === 'phones' ? 'number' : 'address']
+            : [head];
+          return [{ name, errors: [issue.message] }];
+        }),
+      );
+      message.error([error.message, ...unmatched].join(' '));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={640}
+      title={editing ? t('contacts.edit', { name: editing.name }) : t('contacts.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form<ContactFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={editing ? toContactFormValues(editing) : emptyContactFormValues(target.reportsToId)}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="name"
+              label={t('contacts.fields.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('customers.validation.nameRequired') },
+                { max: 50, message: t('customers.validation.nameTooLong') },
+              ]}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="title" label={t('contacts.fields.title')}>
+              <Input maxLength={50} placeholder={t('contacts.placeholders.title')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="relationshipTypeId" label={t('contacts.fields.relationshipType')}>
+              <Select
+                allowClear
+                loading={relationshipTypes.isPending}
+                options={(relationshipTypes.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="reportsToId" label={t('contacts.fields.reportsTo')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('contacts.placeholders.reportsTo')}
+                options={candidates.map((contact) => ({ value: contact.id, label: contact.name }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.List name="phones">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Row key={field.key} gutter={8} wrap={false}>
+                  <Col flex="120px">
+                    <Form.Item name={[field.name, 'type']} label={t('customerForm.phones.type', { index: index + 1 })}>
+                      <Select
+                        options={phoneTypes.map((type) => ({ value: type, label: t(`customerForm.phoneTypes.${type}`) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="auto">
+                    <Form.Item
+                      name={[field.name, 'number']}
+                      label={t('customerForm.phones.number', { index: index + 1 })}
+                      validateTrigger="onBlur"
+                      rules={[
+                        ({ getFieldValue }) => ({
+                          validator: async (_, value: string | undefined) => {
+                            const type = getFieldValue(['phones', field.name, 'type']) as PhoneType;
+                            if (value?.trim() && !isPlausiblePhone(value, type)) {
+                              throw new Error(t('customerForm.validation.phoneInvalid'));
+                            }
+                          },
+                        }),
+                      ]}
+                    >
+                      <Input inputMode="tel" maxLength={40} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="none" style={{ paddingTop: 30 }}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('customerForm.phones.remove', { index: index + 1 })}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button type="dashed" block icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => add({ type: 'mobile', number: '' })}>
+                {t('customerForm.phones.add')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.List name="emails">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Row key={field.key} gutter={8} wrap={false}>
+                  <Col flex="auto">
+                    <Form.Item
+                      name={[field.name, 'address']}
+                      label={t('customerForm.emails.address', { index: index + 1 })}
+                      validateTrigger="onBlur"
+                      rules={[{ type: 'email', message: t('customerForm.validation.emailInvalid') }]}
+                    >
+                      <Input inputMode="email" maxLength={254} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="none" style={{ paddingTop: 30 }}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('customerForm.emails.remove', { index: index + 1 })}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button type="dashed" block icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => add({ address: '' })}>
+                {t('customerForm.emails.add')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="notes" label={t('contacts.fields.notes')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
