@@ -1,5 +1,5 @@
 // Console routes as fixed by docs/contract.md. Every page is loaded lazily by Umi, so the
-// login route never pulls in ProTable or the customer forms.
+// login route never pulls in ProTable, the customer forms or the settings pages.
 export const routes = [
   { path: '/login', component: './user/login', layout: false },
   { path: '/', redirect: '/customers' },
@@ -9,6 +9,47 @@ export const routes = [
     icon: 'team',
     component: './customers/list',
     access: 'canUseCustomers',
+  },
+  // Listed before the detail route for readability; the router ranks static segments first anyway.
+  {
+    path: '/customers/trash',
+    name: 'trash',
+    component: './customers/trash',
+    access: 'canDeleteCustomers',
+    hideInMenu: true,
+    parentKeys: ['/customers'],
+  },
+  {
+    path: '/customers/:id',
+    name: 'customerDetail',
+    component: './customers/detail',
+    access: 'canUseCustomers',
+    hideInMenu: true,
+    parentKeys: ['/customers'],
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    icon: 'setting',
+    access: 'canManageSettings',
+    routes: [
+      { path: '/settings', redirect: '/settings/tags' },
+      { path: '/settings/tags', name: 'tags', component: './settings/tags', access: 'canManageSettings' },
+      { path: '/settings/groups', name: 'groups', component: './settings/groups', access: 'canManageSettings' },
+      { path: '/settings/levels', name: 'levels', component: './settings/levels', access: 'canManageSettings' },
+      {
+        path: '/settings/relationship-types',
+        name: 'relationshipTypes',
+        component: './settings/relationship-types',
+        access: 'canManageSettings',
+      },
+      {
+        path: '/settings/custom-fields',
+        name: 'customFields',
+        component: './settings/custom-fields',
+        access: 'canManageCustomFields',
+      },
+    ],
   },
   { path: '*', component: './exception/404' },
 ];

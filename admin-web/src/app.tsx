@@ -19,6 +19,14 @@ export function rootContainer(container: React.ReactElement) {
 // Route `name`s become `menu.<name>` ids in ProLayout; each maps to a message here.
 const menuTitles: Record<string, () => string> = {
   'menu.customers': () => i18n.t('menu.customers'),
+  'menu.trash': () => i18n.t('menu.trash'),
+  'menu.customerDetail': () => i18n.t('menu.customerDetail'),
+  'menu.settings': () => i18n.t('menu.settings'),
+  'menu.settings.tags': () => i18n.t('menu.tags'),
+  'menu.settings.groups': () => i18n.t('menu.groups'),
+  'menu.settings.levels': () => i18n.t('menu.levels'),
+  'menu.settings.relationshipTypes': () => i18n.t('menu.relationshipTypes'),
+  'menu.settings.customFields': () => i18n.t('menu.customFields'),
 };
 
 // Loaded on demand: the entry chunk is what the login page waits for, and neither the header nor
