@@ -88,6 +88,8 @@ export interface CustomerAccess {
   requireInTrash(ctx: AuthenticatedContext, id: string, tx?: DbClient, options?: { lock?: boolean }): Promise<ScopedCustomer>
   /** All these live customers, locked, or CUSTOMER_NOT_FOUND when any is missing or out of scope. */
   requireAllInScope(ctx: AuthenticatedContext, ids: string[], tx: DbClient): Promise<ScopedCustomer[]>
+  /** Names of those of these live customers that are in the caller's scope (others are left out). */
+  namesInScope(ctx: AuthenticatedContext, ids: string[]): Promise<Map<string, string>>
   findDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
   findTrashedDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
   list(ctx: AuthenticatedContext, filters: CustomerListFilters): Promise<{ rows: CustomerSummaryRow[]; total: number }>
@@ -211,6 +213,11 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
         WHERE c.id = ANY(${unique}::uuid[]) AND ${scopeSql(ctx, false)} ORDER BY c.id FOR NO KEY UPDATE`
       if (rows.length !== unique.length) throw new AppError('CUSTOMER_NOT_FOUND')
       return rows
+    },
+    namesInScope: async (ctx, ids) => {
+      if (ids.length === 0) return new Map()
+      const rows = await db.customer.findMany({ where: { id: { in: ids }, ...scopeWhere(ctx) }, select: { id: true, name: true } })
+      return new Map(rows.map((row) => [row.id, row.name]))
     },
     findDetail: (ctx, id, tx = db) => findDetail(ctx, id, false, tx),
     findTrashedDetail: (ctx, id, tx = db) => findDetail(ctx, id, true, tx),

@@ -244,8 +244,13 @@ export const createCustomersService = ({
           tagIds: await withTags(tx, input),
           groupIds: input.groupIds,
         })
-        await appendCustomerEvent(tx, { customerId: created.id, kind: 'created', actorId: caller.user.id, payload: forced })
-        return detailById(tx, created.id)
+        const row = await detailById(tx, created.id)
+        // The initial values, as changes from nothing, so the history alone tells what the record started as.
+        const changes = diffViews({}, historyView(row, cipher)).filter(
+          ({ to }) => to !== null && to !== false && !(Array.isArray(to) && to.length === 0),
+        )
+        await appendCustomerEvent(tx, { customerId: created.id, kind: 'created', actorId: caller.user.id, payload: { changes, ...forced } })
+        return row
       }, transactionOptions)
       return mapper.detail(row)
     },
@@ -331,19 +336,11 @@ export const createCustomersService = ({
         emails: email === undefined ? [] : [{ field: 'email', addressHash: cipher.blindIndex('email', email.toLowerCase()) }],
         excludeId: excludeId ?? null,
       })
-      const customers = await db.customer.findMany({
-        where: { id: { in: hits.map((hit) => hit.existingCustomerId) } },
-        select: { id: true, name: true, ownerId: true },
-      })
-      const byId = new Map(customers.map((customer) => [customer.id, customer]))
+      // Others' customers are named only to those who could open them; the id is still given so a manager
+      // can be asked to merge or reassign.
+      const names = await access.namesInScope(caller, hits.map((hit) => hit.existingCustomerId))
       return {
-        matches: hits.map((hit) => {
-          const customer = byId.get(hit.existingCustomerId)
-          // Others' customers are named only to those who could open them; the id is still given so a
-          // manager can be asked to merge or reassign.
-          const visible = customer !== undefined && access.ownsScope(caller, customer.ownerId)
-          return { customerId: hit.existingCustomerId, name: visible ? customer.name : null, field: hit.kind }
-        }),
+        matches: hits.map((hit) => ({ customerId: hit.existingCustomerId, name: names.get(hit.existingCustomerId) ?? null, field: hit.kind })),
       }
     },
 

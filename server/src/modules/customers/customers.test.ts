@@ -131,6 +131,14 @@ describe('customers: the record', () => {
       (await client.query('SELECT kind, actor_id, payload FROM customer_events WHERE customer_id = $1 ORDER BY occurred_at', [customer.id])).rows,
     )
     expect(events.map((event) => event.kind)).toEqual(['created', 'change'])
+    expect(events[0].payload.changes).toEqual([
+      { field: 'name', from: null, to: '历史' },
+      { field: 'gender', from: null, to: 'unknown' },
+      { field: 'company', from: null, to: 'A 公司' },
+      { field: 'level', from: null, to: '普通' },
+      { field: 'lifecycleStatus', from: null, to: 'new' },
+      { field: 'owner', from: null, to: '王经理' },
+    ])
     expect(events[1].actor_id).toBe(staff.ids.manager)
     expect(events[1].payload.changes).toEqual(
       expect.arrayContaining([
