@@ -16,8 +16,8 @@ describe('duplicate lookups', () => {
       { field: 'name', message: 'not a duplicate detail' },
     ]
     expect(duplicateSlotsFromConflict(details, [0, 2])).toEqual([
-      { slot: 'phones.2', customerId: 'c-1' },
-      { slot: 'email', customerId: 'c-2' },
+      { slot: 'phones.2', customerId: 'c-1', message: '该手机号已被其他客户使用' },
+      { slot: 'email', customerId: 'c-2', message: '该邮箱已被其他客户使用' },
     ])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMainlandMobile, normalizeMobile } from '../src/validation/phone'
+import { isMainlandMobile, isPlausiblePhone, normalizeMobile } from '../src/validation/phone'
 
 describe('mainland mobile validation', () => {
   it.each(['13800138000', '15912345678', '19987654321', '16600000000', '17012345678'])('accepts %s', (number) => {
@@ -24,5 +24,20 @@ describe('mainland mobile validation', () => {
     expect(normalizeMobile('+86 138-0013-8000')).toBe('13800138000')
     expect(normalizeMobile('0086 13800138000')).toBe('13800138000')
     expect(normalizeMobile(' 138 0013 8000 ')).toBe('13800138000')
+  })
+})
+
+describe('other phone numbers', () => {
+  it('reads full-width digits and brackets as typed by Chinese input methods', () => {
+    expect(normalizeMobile('１３８ ００１３ ８０００')).toBe('13800138000')
+    expect(isMainlandMobile('＋86 138-0013-8000')).toBe(true)
+  })
+
+  it.each(['0571-88886666', '(010) 6552 9988', '+1 415 555 0100', '13800138000', '88886666'])('accepts %s as a work or home number', (number) => {
+    expect(isPlausiblePhone(number)).toBe(true)
+  })
+
+  it.each(['12', '12345', 'abc-defg', '0571-8888-6666-1234-5678'])('rejects %s', (number) => {
+    expect(isPlausiblePhone(number)).toBe(false)
   })
 })

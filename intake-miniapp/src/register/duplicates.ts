@@ -6,6 +6,8 @@ export interface DuplicateNotice {
   customerId: string
   /** Null when that customer is outside the staff member's data scope: the server does not name them. */
   name: string | null
+  /** The server's own sentence from a 409, shown instead when the lookup could not name the customer. */
+  serverMessage?: string
 }
 
 /** Duplicate notices by where they are shown: a phone row (`phones.1`) or `email`. */
@@ -24,12 +26,12 @@ export function noticeFromMatches(matches: readonly DuplicateMatch[]): Duplicate
 export function duplicateSlotsFromConflict(
   details: readonly FieldError[],
   phoneRows: readonly number[],
-): Array<{ slot: FormSlot; customerId: string }> {
-  const found: Array<{ slot: FormSlot; customerId: string }> = []
+): Array<{ slot: FormSlot; customerId: string; message: string }> {
+  const found: Array<{ slot: FormSlot; customerId: string; message: string }> = []
   for (const detail of details) {
     const customerId = detail.existingCustomerId
     const slot = formSlotForServerPath(detail.field, phoneRows)
-    if (customerId && slot && !found.some((entry) => entry.slot === slot)) found.push({ slot, customerId })
+    if (customerId && slot && !found.some((entry) => entry.slot === slot)) found.push({ slot, customerId, message: detail.message })
   }
   return found
 }
