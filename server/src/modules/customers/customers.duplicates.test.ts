@@ -121,11 +121,11 @@ describe('customers: duplicates and custom fields', () => {
     })
     expect(bad.status).toBe(422)
     expect(bad.body.details).toEqual([
-      { field: 'customFields.shoe_size', message: '类型不正确，应为number' },
+      { field: 'customFields.shoe_size', message: '必须是数字' },
       { field: 'customFields.joined_on', message: '日期格式应为 YYYY-MM-DD' },
       { field: 'customFields.channel', message: '不是可选项之一：门店, 线上, 电话' },
       { field: 'customFields.hobbies', message: '不是可选项之一：茶, 咖啡, 运动' },
-      { field: 'customFields.vip', message: '类型不正确，应为boolean' },
+      { field: 'customFields.vip', message: '必须是“是”或“否”（true / false）' },
       { field: 'customFields.nickname', message: '没有这个自定义字段' },
     ])
     const good = await customers.create(staff.sales1, {

@@ -233,14 +233,19 @@ export const applyCustomFields = async (
     const options = definition.options.join(', ')
     switch (definition.type) {
       case 'text': {
-        const parsed = typeof value === 'string' ? text.safeParse(value) : null
-        if (parsed?.success === true && parsed.data !== '') values[key] = parsed.data
-        else problems.add({ field, messageKey: parsed === null ? 'validation.invalid' : 'validation.too_big_string', params: { maximum: 2000 } })
+        if (typeof value !== 'string') {
+          problems.add({ field, messageKey: 'validation.not_text' })
+          break
+        }
+        const parsed = text.safeParse(value)
+        if (parsed.success) values[key] = parsed.data
+        else if (value.length > 2000) problems.add({ field, messageKey: 'validation.too_big_string', params: { maximum: 2000 } })
+        else problems.add({ field, messageKey: 'validation.no_control_characters' })
         break
       }
       case 'number':
         if (typeof value === 'number' && Number.isFinite(value)) values[key] = value
-        else problems.add({ field, messageKey: 'validation.invalid_type', params: { expected: 'number' } })
+        else problems.add({ field, messageKey: 'validation.not_a_number' })
         break
       case 'date':
         if (typeof value === 'string' && isDay(value)) values[key] = value
@@ -248,7 +253,7 @@ export const applyCustomFields = async (
         break
       case 'boolean':
         if (typeof value === 'boolean') values[key] = value
-        else problems.add({ field, messageKey: 'validation.invalid_type', params: { expected: 'boolean' } })
+        else problems.add({ field, messageKey: 'validation.not_a_boolean' })
         break
       case 'single_select':
         if (typeof value === 'string' && definition.options.includes(value)) values[key] = value
@@ -321,10 +326,21 @@ export interface DuplicateHit {
  */
 export const findDuplicates = async (
   tx: DbClient,
-  { phones, emails, excludeId }: { phones: { field: string; numberHash: string }[]; emails: { field: string; addressHash: string }[]; excludeId: string | null },
+  {
+    phones,
+    emails,
+    excludeId,
+    lock = true,
+  }: {
+    phones: { field: string; numberHash: string }[]
+    emails: { field: string; addressHash: string }[]
+    excludeId: string | null
+    /** False for a mere look-up outside a write. */
+    lock?: boolean
+  },
 ): Promise<DuplicateHit[]> => {
   const keys = [...phones.map((phone) => `phone:${phone.numberHash}`), ...emails.map((email) => `email:${email.addressHash}`)].sort()
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
+  if (lock) for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`
   const exclude = excludeId === null ? Prisma.empty : Prisma.sql`AND c.id <> ${excludeId}::uuid`
   const [phoneRows, emailRows] = await Promise.all([
     phones.length === 0

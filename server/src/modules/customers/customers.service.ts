@@ -335,6 +335,7 @@ export const createCustomersService = ({
         phones: parsed == null ? [] : [{ field: 'phone', numberHash: cipher.blindIndex('phone', parsed.e164) }],
         emails: email === undefined ? [] : [{ field: 'email', addressHash: cipher.blindIndex('email', email.toLowerCase()) }],
         excludeId: excludeId ?? null,
+        lock: false,
       })
       // Others' customers are named only to those who could open them; the id is still given so a manager
       // can be asked to merge or reassign.
