@@ -372,7 +372,7 @@ export default function RegisterPage() {
             <ChoiceChips
               compact
               deselectable
-              label={t('industryLabel')}
+              label={t('industryPresetsLabel')}
               choices={industryChoices}
               selected={chosenIndustry}
               onSelect={(key) => update('industry', key ? t(key) : '')}
