@@ -35,8 +35,18 @@ export const routes = [
     routes: [
       { path: '/settings', redirect: '/settings/tags' },
       { path: '/settings/tags', name: 'tags', component: './settings/tags', access: 'canManageSettings' },
-      { path: '/settings/groups', name: 'groups', component: './settings/groups', access: 'canManageSettings' },
-      { path: '/settings/levels', name: 'levels', component: './settings/levels', access: 'canManageSettings' },
+      {
+        path: '/settings/groups',
+        name: 'groups',
+        component: './settings/groups',
+        access: 'canManageSettings',
+      },
+      {
+        path: '/settings/levels',
+        name: 'levels',
+        component: './settings/levels',
+        access: 'canManageSettings',
+      },
       {
         path: '/settings/relationship-types',
         name: 'relationshipTypes',

@@ -13,7 +13,9 @@ type SuccessStatus = 200 | 201;
 /** The JSON body of a successful answer of an operation. */
 export type ResponseOf<Path extends keyof paths, M extends Method> =
   Operation<Path, M> extends { responses: infer Responses }
-    ? { [Status in keyof Responses]: Status extends SuccessStatus ? JsonContent<Responses[Status]> : never }[keyof Responses]
+    ? {
+        [Status in keyof Responses]: Status extends SuccessStatus ? JsonContent<Responses[Status]> : never;
+      }[keyof Responses]
     : never;
 
 /** The JSON body of an error answer of an operation. */

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api, requestData, requestNoContent } from '@/api/client';
 import type {
   BulkRequest,
@@ -64,9 +70,12 @@ export function useUpdateCustomer() {
 export function useDeleteCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => requestNoContent(api.DELETE('/api/customers/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      requestNoContent(api.DELETE('/api/customers/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: customerKeys.detail(id) });
+      // Marked stale without refetching: the page still showing it is about to leave, and a refetch
+      // now would only answer 404. Opening it later asks the server again.
+      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(id), refetchType: 'none' });
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: customerKeys.trash() }),
@@ -89,7 +98,11 @@ export function useMergeCustomers() {
   return useMutation({
     mutationFn: (request: MergeRequest) => requestData(api.POST('/api/customers/merge', { body: request })),
     onSuccess: (survivor, request) => {
-      queryClient.removeQueries({ queryKey: customerKeys.detail(request.mergedId) });
+      // The merged customer is in the trash now; see useDeleteCustomer for why it is not refetched.
+      void queryClient.invalidateQueries({
+        queryKey: customerKeys.detail(request.mergedId),
+        refetchType: 'none',
+      });
       return Promise.all([
         refreshCustomer(queryClient, survivor),
         queryClient.invalidateQueries({ queryKey: customerKeys.trash() }),
@@ -98,20 +111,24 @@ export function useMergeCustomers() {
   });
 }
 
-/** Asks whether a phone or email already belongs to another customer; cached briefly per query. */
+/**
+ * Asks whether a phone or email already belongs to another customer. Always asked anew: a customer
+ * saved a moment ago (in this very drawer) must show up in the next form's answer.
+ */
 export function lookupDuplicates(queryClient: QueryClient, query: DuplicateQuery) {
   return queryClient.fetchQuery({
     queryKey: customerKeys.duplicates(query),
-    queryFn: ({ signal }) =>
-      requestData(api.GET('/api/customers/duplicates', { params: { query }, signal })),
-    staleTime: 10_000,
+    queryFn: ({ signal }) => requestData(api.GET('/api/customers/duplicates', { params: { query }, signal })),
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 
 export function useTrash(params: PageParams) {
   return useQuery({
     queryKey: customerKeys.trashPage(params),
-    queryFn: ({ signal }) => requestData(api.GET('/api/trash/customers', { params: { query: params }, signal })),
+    queryFn: ({ signal }) =>
+      requestData(api.GET('/api/trash/customers', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -30,7 +30,9 @@ describe('customerKeys', () => {
 
   it('gives different searches and filters different keys', () => {
     expect(customerKeys.list({ page: 1 })).not.toEqual(customerKeys.list({ page: 2 }));
-    expect(customerKeys.list({ page: 1, keyword: 'a' })).not.toEqual(customerKeys.list({ page: 1, keyword: 'b' }));
+    expect(customerKeys.list({ page: 1, keyword: 'a' })).not.toEqual(
+      customerKeys.list({ page: 1, keyword: 'b' }),
+    );
     expect(customerKeys.list({ page: 1, levelId: 'vip' })).not.toEqual(customerKeys.list({ page: 1 }));
   });
 
@@ -50,7 +52,9 @@ describe('customerKeys', () => {
       expect(startsWith(key, detail)).toBe(true);
       expect(startsWith(key, customerKeys.detail('43'))).toBe(false);
     }
-    expect(startsWith(customerKeys.orderPage('42', { page: 2, pageSize: 10 }), customerKeys.orders('42'))).toBe(true);
+    expect(
+      startsWith(customerKeys.orderPage('42', { page: 2, pageSize: 10 }), customerKeys.orders('42')),
+    ).toBe(true);
   });
 
   it('keeps the trash apart from the live lists', () => {
@@ -61,7 +65,9 @@ describe('customerKeys', () => {
 
 describe('reference and preference keys', () => {
   it('are distinct from each other and from customers', () => {
-    const roots = [...Object.values(referenceKeys), preferenceKeys.all, customerKeys.all].map((key) => key[0]);
+    const roots = [...Object.values(referenceKeys), preferenceKeys.all, customerKeys.all].map(
+      (key) => key[0],
+    );
     expect(new Set(roots).size).toBe(roots.length);
     expect(preferenceKeys.detail('customers.columns')).toEqual(['preferences', 'customers.columns']);
   });

@@ -27,7 +27,8 @@ export function useGroups() {
 export function useLevels() {
   return useQuery({
     queryKey: referenceKeys.levels,
-    queryFn: ({ signal }) => requestData(api.GET('/api/customer-levels', { signal })).then((data) => data.items),
+    queryFn: ({ signal }) =>
+      requestData(api.GET('/api/customer-levels', { signal })).then((data) => data.items),
     staleTime: referenceStaleTime,
   });
 }
@@ -44,7 +45,8 @@ export function useRelationshipTypes() {
 export function useCustomFieldDefinitions() {
   return useQuery({
     queryKey: referenceKeys.customFields,
-    queryFn: ({ signal }) => requestData(api.GET('/api/custom-fields', { signal })).then((data) => data.items),
+    queryFn: ({ signal }) =>
+      requestData(api.GET('/api/custom-fields', { signal })).then((data) => data.items),
     staleTime: referenceStaleTime,
   });
 }
@@ -61,7 +63,11 @@ export function useStaffUsers() {
 export function useGroupTreeOptions() {
   const groups = useGroups();
   const options = useMemo(
-    () => toTreeOptions(buildTree(groups.data ?? [], (group) => group.parentId), (group) => group.name),
+    () =>
+      toTreeOptions(
+        buildTree(groups.data ?? [], (group) => group.parentId),
+        (group) => group.name,
+      ),
     [groups.data],
   );
   return { options, loading: groups.isPending };

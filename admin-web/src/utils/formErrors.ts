@@ -13,3 +13,13 @@ export function setFieldErrors<Values>(
 ): void {
   form.setFields(fields as unknown as FieldErrors<Values>);
 }
+
+/** The value at a runtime path ("phones", 0, "number") inside form values, undefined when absent. */
+export function valueAtPath(values: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = values;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}

@@ -10,7 +10,13 @@ describe('phone numbers', () => {
   });
 
   it('accepts mainland mobiles in their everyday forms', () => {
-    for (const valid of ['13800138000', '138-0013-8000', '+86 138 0013 8000', '008613800138000', '１３８００１３８０００']) {
+    for (const valid of [
+      '13800138000',
+      '138-0013-8000',
+      '+86 138 0013 8000',
+      '008613800138000',
+      '１３８００１３８０００',
+    ]) {
       expect(isPlausiblePhone(valid, 'mobile'), valid).toBe(true);
     }
     for (const invalid of ['12345', '12800138000', '1380013800', '138001380000', 'abc13800138000', '']) {

@@ -6,9 +6,9 @@ const fullWidthDigits = /[０-９]/g;
 
 /** Digits only, full-width digits turned into ASCII, a leading + kept. */
 export function phoneDigits(input: string): string {
-  const ascii = input.replace(fullWidthDigits, (digit) =>
-    String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30),
-  ).replace(/＋/g, '+');
+  const ascii = input
+    .replace(fullWidthDigits, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/＋/g, '+');
   const trimmed = ascii.trim();
   const digits = trimmed.replace(/\D/g, '');
   return trimmed.startsWith('+') ? `+${digits}` : digits;
@@ -33,7 +33,9 @@ export function isPlausiblePhone(input: string, kind: PhoneKind = 'mobile'): boo
   const national = chineseNationalNumber(digits);
   if (kind === 'mobile') {
     // A foreign mobile (+44…) is the server's call; a Chinese one must be 1[3-9] + 9 digits.
-    return national === null ? /^\+?\d{6,15}$/.test(digits.replace(/^00/, '+')) : /^1[3-9]\d{9}$/.test(national);
+    return national === null
+      ? /^\+?\d{6,15}$/.test(digits.replace(/^00/, '+'))
+      : /^1[3-9]\d{9}$/.test(national);
   }
   const bare = (national ?? digits).replace(/^\+/, '');
   return bare.length >= 5 && bare.length <= 15;

@@ -23,7 +23,9 @@ describe('region cascader data', () => {
       '330100',
       '330106',
     ]);
-    expect(regionPath({ provinceCode: '330000', cityCode: null, districtCode: '330106' })).toEqual(['330000']);
+    expect(regionPath({ provinceCode: '330000', cityCode: null, districtCode: '330106' })).toEqual([
+      '330000',
+    ]);
     expect(regionPath({})).toEqual([]);
     expect(regionCodes(['330000', '330100'])).toEqual({
       provinceCode: '330000',

@@ -3,7 +3,13 @@ import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LifecycleStatus } from '@/api/types';
 
-export const lifecycleStatuses: readonly LifecycleStatus[] = ['prospect', 'new', 'active', 'dormant', 'churned'];
+export const lifecycleStatuses: readonly LifecycleStatus[] = [
+  'prospect',
+  'new',
+  'active',
+  'dormant',
+  'churned',
+];
 
 const lifecycleColors: Record<LifecycleStatus, string> = {
   prospect: 'default',

@@ -112,7 +112,9 @@ export default function CustomerDetailPage() {
             <Descriptions.Item label={t('customers.fields.owner')}>
               {data.owner?.displayName ?? t('common.empty')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('customers.fields.company')}>{data.company ?? t('common.empty')}</Descriptions.Item>
+            <Descriptions.Item label={t('customers.fields.company')}>
+              {data.company ?? t('common.empty')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('customers.fields.primaryPhone')}>
               {data.primaryPhone ?? t('common.empty')}
             </Descriptions.Item>

@@ -9,11 +9,7 @@ describe('order form', () => {
     expect(lineTotal({ quantity: 2, unitPrice: '1280' })).toBe('2560.00');
     expect(lineTotal({ quantity: 2 })).toBeNull();
     expect(
-      orderAmount([
-        { quantity: 3, unitPrice: '0.10' },
-        { quantity: 1, unitPrice: '0.20' },
-        { product: 'x' },
-      ]),
+      orderAmount([{ quantity: 3, unitPrice: '0.10' }, { quantity: 1, unitPrice: '0.20' }, { product: 'x' }]),
     ).toBe('0.50');
   });
 

@@ -2,7 +2,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Order, OrderInput, OrderStatus } from '@/api/types';
 import { centsToAmount, lineTotalCents, sumLineCents, toCents } from '@/utils/money';
 
-export const orderStatuses: readonly OrderStatus[] = ['pending', 'paid', 'completed', 'cancelled', 'refunded'];
+export const orderStatuses: readonly OrderStatus[] = [
+  'pending',
+  'paid',
+  'completed',
+  'cancelled',
+  'refunded',
+];
 
 export interface OrderItemFormValue {
   product?: string;

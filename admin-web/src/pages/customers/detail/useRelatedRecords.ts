@@ -24,9 +24,9 @@ export function useContacts(customerId: string) {
   return useQuery({
     queryKey: customerKeys.contacts(customerId),
     queryFn: ({ signal }) =>
-      requestData(api.GET('/api/customers/{id}/contacts', { params: { path: { id: customerId } }, signal })).then(
-        (data) => data.items,
-      ),
+      requestData(
+        api.GET('/api/customers/{id}/contacts', { params: { path: { id: customerId } }, signal }),
+      ).then((data) => data.items),
   });
 }
 
@@ -41,7 +41,9 @@ export function useSaveContact(customerId: string) {
               body: input,
             }),
           )
-        : requestData(api.POST('/api/customers/{id}/contacts', { params: { path: { id: customerId } }, body: input })),
+        : requestData(
+            api.POST('/api/customers/{id}/contacts', { params: { path: { id: customerId } }, body: input }),
+          ),
     onSuccess: () => refreshAfterWrite(queryClient, customerId),
   });
 }
@@ -51,7 +53,9 @@ export function useDeleteContact(customerId: string) {
   return useMutation({
     mutationFn: (contactId: string) =>
       requestNoContent(
-        api.DELETE('/api/customers/{id}/contacts/{contactId}', { params: { path: { id: customerId, contactId } } }),
+        api.DELETE('/api/customers/{id}/contacts/{contactId}', {
+          params: { path: { id: customerId, contactId } },
+        }),
       ),
     onSuccess: () => refreshAfterWrite(queryClient, customerId),
   });
@@ -62,7 +66,10 @@ export function useOrders(customerId: string, params: PageParams) {
     queryKey: customerKeys.orderPage(customerId, params),
     queryFn: ({ signal }) =>
       requestData(
-        api.GET('/api/customers/{id}/orders', { params: { path: { id: customerId }, query: params }, signal }),
+        api.GET('/api/customers/{id}/orders', {
+          params: { path: { id: customerId }, query: params },
+          signal,
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -79,7 +86,9 @@ export function useSaveOrder(customerId: string) {
               body: input,
             }),
           )
-        : requestData(api.POST('/api/customers/{id}/orders', { params: { path: { id: customerId } }, body: input })),
+        : requestData(
+            api.POST('/api/customers/{id}/orders', { params: { path: { id: customerId } }, body: input }),
+          ),
     onSuccess: () => refreshAfterWrite(queryClient, customerId),
   });
 }
@@ -99,7 +108,9 @@ export function useCreateActivity(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ActivityInput) =>
-      requestData(api.POST('/api/customers/{id}/activities', { params: { path: { id: customerId } }, body: input })),
+      requestData(
+        api.POST('/api/customers/{id}/activities', { params: { path: { id: customerId } }, body: input }),
+      ),
     onSuccess: () => refreshAfterWrite(queryClient, customerId),
   });
 }

@@ -6,7 +6,13 @@ import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '@/api/types';
 import { currentLanguage } from '@/i18n';
-import { useCustomFieldDefinitions, useGroupTreeOptions, useLevels, useStaffUsers, useTags } from '@/services/reference';
+import {
+  useCustomFieldDefinitions,
+  useGroupTreeOptions,
+  useLevels,
+  useStaffUsers,
+  useTags,
+} from '@/services/reference';
 import { formatAmount } from '@/utils/money';
 import { ColoredTag, LifecycleTag, TagList, lifecycleStatuses } from '../components/CustomerBadges';
 import { formatCustomFieldValue } from '../components/customFieldDisplay';
@@ -19,7 +25,9 @@ const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD')
  * The customer table's columns. Every column has a stable `key`: the column settings are stored
  * by it. Filter-only columns (hidden in the table) name their field after the query parameter.
  */
-export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void): ProColumns<CustomerSummary>[] {
+export function useCustomerColumns(
+  onEdit: (customer: CustomerSummary) => void,
+): ProColumns<CustomerSummary>[] {
   const { t } = useTranslation();
   const access = useAccess();
   const tags = useTags();
@@ -53,7 +61,12 @@ export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void):
       dataIndex: 'groupId',
       hideInTable: true,
       valueType: 'treeSelect',
-      fieldProps: { treeData: groupTree.options, treeDefaultExpandAll: true, showSearch: true, treeNodeFilterProp: 'title' },
+      fieldProps: {
+        treeData: groupTree.options,
+        treeDefaultExpandAll: true,
+        showSearch: true,
+        treeNodeFilterProp: 'title',
+      },
     },
     {
       title: t('customers.fields.level'),
@@ -70,7 +83,10 @@ export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void):
       hideInTable: true,
       valueType: 'select',
       fieldProps: {
-        options: lifecycleStatuses.map((status) => ({ value: status, label: t(`customers.lifecycle.${status}`) })),
+        options: lifecycleStatuses.map((status) => ({
+          value: status,
+          label: t(`customers.lifecycle.${status}`),
+        })),
       },
     },
   ];
@@ -90,7 +106,11 @@ export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void):
     });
   }
 
-  const words = { yes: t('customerForm.yes'), no: t('customerForm.no'), separator: t('common.listSeparator') };
+  const words = {
+    yes: t('customerForm.yes'),
+    no: t('customerForm.no'),
+    separator: t('common.listSeparator'),
+  };
   const customFieldColumns: ProColumns<CustomerSummary>[] = [...(customFields.data ?? [])]
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((definition) => ({
@@ -119,7 +139,8 @@ export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void):
       key: 'level',
       width: 90,
       search: false,
-      render: (_, { level }) => (level ? <ColoredTag name={level.name} color={level.color} /> : t('common.empty')),
+      render: (_, { level }) =>
+        level ? <ColoredTag name={level.name} color={level.color} /> : t('common.empty'),
     },
     {
       title: t('customers.fields.lifecycleStatus'),
@@ -143,7 +164,14 @@ export function useCustomerColumns(onEdit: (customer: CustomerSummary) => void):
       ellipsis: true,
       search: false,
     },
-    { title: t('customers.fields.company'), key: 'company', dataIndex: 'company', width: 160, ellipsis: true, search: false },
+    {
+      title: t('customers.fields.company'),
+      key: 'company',
+      dataIndex: 'company',
+      width: 160,
+      ellipsis: true,
+      search: false,
+    },
     {
       title: t('customers.fields.region'),
       key: 'region',

@@ -6,7 +6,13 @@ describe('customer list filters', () => {
     expect(toListQuery({ filters: {}, page: 1, pageSize: 20 })).toEqual({ page: 1, pageSize: 20 });
     expect(
       toListQuery({
-        filters: { tagIds: ['t2', 't1'], groupId: 'g1', levelId: 'l1', lifecycleStatus: 'active', ownerId: 'u1' },
+        filters: {
+          tagIds: ['t2', 't1'],
+          groupId: 'g1',
+          levelId: 'l1',
+          lifecycleStatus: 'active',
+          ownerId: 'u1',
+        },
         keyword: '  张 ',
         page: 2,
         pageSize: 50,

@@ -45,7 +45,13 @@ export function pickFilters(values: Record<string, unknown>): CustomerFilters {
   const levelId = text(values.levelId);
   if (levelId) filters.levelId = levelId;
   const status = text(values.lifecycleStatus);
-  if (status === 'prospect' || status === 'new' || status === 'active' || status === 'dormant' || status === 'churned') {
+  if (
+    status === 'prospect' ||
+    status === 'new' ||
+    status === 'active' ||
+    status === 'dormant' ||
+    status === 'churned'
+  ) {
     filters.lifecycleStatus = status;
   }
   const ownerId = text(values.ownerId);

@@ -46,16 +46,29 @@ export default function CustomerListPage() {
         headerTitle={t('customers.title')}
         components={{ table: NamedTable }}
         scroll={{ x: 'max-content' }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false, span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
+        search={{
+          labelWidth: 'auto',
+          defaultCollapsed: false,
+          span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 },
+        }}
         onSubmit={(values: Record<string, unknown>) =>
           setState((current) => ({ ...current, filters: pickFilters(values), page: 1 }))
         }
         onReset={() => setState((current) => ({ ...current, filters: {}, page: 1 }))}
         columnsState={{ value: columnPreferences.columns, onChange: columnPreferences.onChange }}
-        options={{ setting: { draggable: true, checkable: true }, density: false, reload: false, fullScreen: false }}
+        options={{
+          setting: { draggable: true, checkable: true },
+          density: false,
+          reload: false,
+          fullScreen: false,
+        }}
         rowSelection={
           selectable
-            ? { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(String)), preserveSelectedRowKeys: true }
+            ? {
+                selectedRowKeys: selectedIds,
+                onChange: (keys) => setSelectedIds(keys.map(String)),
+                preserveSelectedRowKeys: true,
+              }
             : false
         }
         tableAlertRender={({ selectedRowKeys, onCleanSelected }) => (
@@ -91,7 +104,12 @@ export default function CustomerListPage() {
               {t('trash.entry')}
             </Button>
           ),
-          <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setFormState({ open: true })}>
+          <Button
+            key="create"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setFormState({ open: true })}
+          >
             {t('customers.create')}
           </Button>,
         ]}

@@ -84,16 +84,36 @@ export default function CustomerTrashPage() {
       width: 90,
       render: (_, { level }) => (level ? <ColoredTag name={level.name} color={level.color} /> : empty),
     },
-    { title: t('customers.fields.primaryPhone'), key: 'primaryPhone', width: 140, render: (_, row) => row.primaryPhone ?? empty },
-    { title: t('customers.fields.company'), key: 'company', width: 160, render: (_, row) => row.company ?? empty },
-    { title: t('customers.fields.owner'), key: 'owner', width: 100, render: (_, row) => row.owner?.displayName ?? empty },
+    {
+      title: t('customers.fields.primaryPhone'),
+      key: 'primaryPhone',
+      width: 140,
+      render: (_, row) => row.primaryPhone ?? empty,
+    },
+    {
+      title: t('customers.fields.company'),
+      key: 'company',
+      width: 160,
+      render: (_, row) => row.company ?? empty,
+    },
+    {
+      title: t('customers.fields.owner'),
+      key: 'owner',
+      width: 100,
+      render: (_, row) => row.owner?.displayName ?? empty,
+    },
     {
       title: t('trash.deletedAt'),
       key: 'deletedAt',
       width: 160,
       render: (_, row) => dayjs(row.deletedAt).format('YYYY-MM-DD HH:mm'),
     },
-    { title: t('trash.deletedBy'), key: 'deletedBy', width: 110, render: (_, row) => row.deletedBy?.displayName ?? empty },
+    {
+      title: t('trash.deletedBy'),
+      key: 'deletedBy',
+      width: 110,
+      render: (_, row) => row.deletedBy?.displayName ?? empty,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -104,7 +124,11 @@ export default function CustomerTrashPage() {
   ];
 
   return (
-    <PageContainer title={t('trash.title')} onBack={() => history.push('/customers')} subTitle={t('trash.subtitle')}>
+    <PageContainer
+      title={t('trash.title')}
+      onBack={() => history.push('/customers')}
+      subTitle={t('trash.subtitle')}
+    >
       <ProTable<TrashedCustomer>
         rowKey="id"
         columns={columns}

@@ -35,7 +35,9 @@ export interface SettingsTableProps<Row extends { id: string }, Values extends o
 }
 
 /** A settings page: a table of named things with create, edit and delete in a dialog. */
-export function SettingsTable<Row extends { id: string }, Values extends object>(props: SettingsTableProps<Row, Values>) {
+export function SettingsTable<Row extends { id: string }, Values extends object>(
+  props: SettingsTableProps<Row, Values>,
+) {
   const { t } = useTranslation();
   const message = useMessage();
   const [form] = Form.useForm<Values>();
@@ -62,9 +64,10 @@ export function SettingsTable<Row extends { id: string }, Values extends object>
       if (error instanceof ApiRequestError && error.details.length > 0) {
         // Nested paths ("options.2") belong to the field that holds them.
         form.setFields(
-          error.details.map((issue) => ({ name: issue.field.split('.')[0], errors: [issue.message] })) as Parameters<
-            typeof form.setFields
-          >[0],
+          error.details.map((issue) => ({
+            name: issue.field.split('.')[0],
+            errors: [issue.message],
+          })) as Parameters<typeof form.setFields>[0],
         );
       }
       fail(error);
@@ -124,16 +127,16 @@ export function SettingsTable<Row extends { id: string }, Values extends object>
         {props.rows === undefined ? (
           <Skeleton active loading={props.loading} />
         ) : (
-        <Table<Row>
-          rowKey="id"
-          size="middle"
-          aria-label={props.tableName}
-          loading={props.loading}
-          dataSource={props.rows}
-          columns={columns}
-          pagination={false}
-          expandable={props.tree ? { defaultExpandAllRows: true } : undefined}
-        />
+          <Table<Row>
+            rowKey="id"
+            size="middle"
+            aria-label={props.tableName}
+            loading={props.loading}
+            dataSource={props.rows}
+            columns={columns}
+            pagination={false}
+            expandable={props.tree ? { defaultExpandAllRows: true } : undefined}
+          />
         )}
       </Card>
       {target && (
@@ -148,7 +151,12 @@ export function SettingsTable<Row extends { id: string }, Values extends object>
           destroyOnHidden
           maskClosable={false}
         >
-          <Form<Values> form={form} layout="vertical" preserve={false} initialValues={props.initialValues(target)}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            preserve={false}
+            initialValues={props.initialValues(target)}
+          >
             {props.renderFields(target, form)}
           </Form>
         </Modal>

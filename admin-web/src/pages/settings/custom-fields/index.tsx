@@ -6,7 +6,14 @@ import { useCustomFieldDefinitions } from '@/services/reference';
 import { useDeleteCustomField, useSaveCustomField } from '@/services/settings';
 import { SettingsTable } from '../components/SettingsTable';
 
-const fieldTypes: readonly CustomFieldType[] = ['text', 'number', 'date', 'single_select', 'multi_select', 'boolean'];
+const fieldTypes: readonly CustomFieldType[] = [
+  'text',
+  'number',
+  'date',
+  'single_select',
+  'multi_select',
+  'boolean',
+];
 const selectTypes: readonly CustomFieldType[] = ['single_select', 'multi_select'];
 // The server refuses a uniqueness rule over a list or a yes/no answer.
 const uniqueCapable: readonly CustomFieldType[] = ['text', 'number', 'date', 'single_select'];
@@ -39,7 +46,11 @@ export default function CustomFieldSettingsPage() {
       columns={[
         { key: 'label', title: t('settings.fields.label'), dataIndex: 'label' },
         { key: 'key', title: t('settings.fields.key'), render: (_, field) => <code>{field.key}</code> },
-        { key: 'type', title: t('settings.fields.type'), render: (_, field) => t(`settings.fieldTypes.${field.type}`) },
+        {
+          key: 'type',
+          title: t('settings.fields.type'),
+          render: (_, field) => t(`settings.fieldTypes.${field.type}`),
+        },
         {
           key: 'options',
           title: t('settings.fields.options'),
@@ -64,7 +75,9 @@ export default function CustomFieldSettingsPage() {
         },
         { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
       ]}
-      modalTitle={({ row }) => (row ? t('settings.customFields.edit', { name: row.label }) : t('settings.customFields.create'))}
+      modalTitle={({ row }) =>
+        row ? t('settings.customFields.edit', { name: row.label }) : t('settings.customFields.create')
+      }
       initialValues={({ row }) => ({
         key: row?.key ?? '',
         label: row?.label ?? '',
@@ -98,8 +111,14 @@ export default function CustomFieldSettingsPage() {
             {/* The key names the stored values: it cannot change once customers may have them. */}
             <Input maxLength={40} disabled={Boolean(row)} placeholder="wechat_id" />
           </Form.Item>
-          <Form.Item name="type" label={t('settings.fields.type')} extra={row ? t('settings.customFields.typeHelp') : undefined}>
-            <Select options={fieldTypes.map((type) => ({ value: type, label: t(`settings.fieldTypes.${type}`) }))} />
+          <Form.Item
+            name="type"
+            label={t('settings.fields.type')}
+            extra={row ? t('settings.customFields.typeHelp') : undefined}
+          >
+            <Select
+              options={fieldTypes.map((type) => ({ value: type, label: t(`settings.fieldTypes.${type}`) }))}
+            />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(previous, next) => previous.type !== next.type}>
             {({ getFieldValue }) => {
@@ -111,7 +130,14 @@ export default function CustomFieldSettingsPage() {
                       name="options"
                       label={t('settings.fields.options')}
                       extra={t('settings.customFields.optionsHelp')}
-                      rules={[{ required: true, type: 'array', min: 1, message: t('settings.customFields.optionsRequired') }]}
+                      rules={[
+                        {
+                          required: true,
+                          type: 'array',
+                          min: 1,
+                          message: t('settings.customFields.optionsRequired'),
+                        },
+                      ]}
                     >
                       <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
                     </Form.Item>
@@ -128,7 +154,11 @@ export default function CustomFieldSettingsPage() {
               );
             }}
           </Form.Item>
-          <Form.Item name="sortOrder" label={t('settings.fields.sortOrder')} extra={t('settings.sortOrderHelp')}>
+          <Form.Item
+            name="sortOrder"
+            label={t('settings.fields.sortOrder')}
+            extra={t('settings.sortOrderHelp')}
+          >
             <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </>
@@ -139,7 +169,9 @@ export default function CustomFieldSettingsPage() {
           key: row?.key ?? values.key,
           label: values.label.trim(),
           type: values.type,
-          options: isSelect ? [...new Set((values.options ?? []).map((option) => option.trim()).filter(Boolean))] : [],
+          options: isSelect
+            ? [...new Set((values.options ?? []).map((option) => option.trim()).filter(Boolean))]
+            : [],
           required: values.required,
           unique: uniqueCapable.includes(values.type) && values.unique,
           sortOrder: values.sortOrder,

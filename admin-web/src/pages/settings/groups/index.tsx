@@ -46,7 +46,12 @@ export default function GroupSettingsPage() {
       rowName={(group) => group.name}
       columns={[
         { key: 'name', title: t('settings.fields.name'), dataIndex: 'name' },
-        { key: 'customerCount', title: t('settings.fields.customerCount'), dataIndex: 'customerCount', align: 'right' },
+        {
+          key: 'customerCount',
+          title: t('settings.fields.customerCount'),
+          dataIndex: 'customerCount',
+          align: 'right',
+        },
         { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
       ]}
       extraActions={(group, edit) => (
@@ -88,7 +93,11 @@ export default function GroupSettingsPage() {
               treeData={parentOptions(row)}
             />
           </Form.Item>
-          <Form.Item name="sortOrder" label={t('settings.fields.sortOrder')} extra={t('settings.sortOrderHelp')}>
+          <Form.Item
+            name="sortOrder"
+            label={t('settings.fields.sortOrder')}
+            extra={t('settings.sortOrderHelp')}
+          >
             <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </>

@@ -30,7 +30,11 @@ export default function LevelSettingsPage() {
       loading={levels.isPending}
       rowName={(level) => level.name}
       columns={[
-        { key: 'name', title: t('settings.fields.name'), render: (_, level) => <Tag color={level.color}>{level.name}</Tag> },
+        {
+          key: 'name',
+          title: t('settings.fields.name'),
+          render: (_, level) => <Tag color={level.color}>{level.name}</Tag>,
+        },
         { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
         {
           key: 'isDefault',
@@ -38,7 +42,9 @@ export default function LevelSettingsPage() {
           render: (_, level) => (level.isDefault ? t('customerForm.yes') : t('common.empty')),
         },
       ]}
-      modalTitle={({ row }) => (row ? t('settings.levels.edit', { name: row.name }) : t('settings.levels.create'))}
+      modalTitle={({ row }) =>
+        row ? t('settings.levels.edit', { name: row.name }) : t('settings.levels.create')
+      }
       initialValues={({ row }) => ({
         name: row?.name ?? '',
         color: row?.color ?? 'blue',
@@ -60,7 +66,11 @@ export default function LevelSettingsPage() {
           <Form.Item name="color" label={t('settings.fields.color')}>
             <ColorSelect />
           </Form.Item>
-          <Form.Item name="sortOrder" label={t('settings.fields.sortOrder')} extra={t('settings.sortOrderHelp')}>
+          <Form.Item
+            name="sortOrder"
+            label={t('settings.fields.sortOrder')}
+            extra={t('settings.sortOrderHelp')}
+          >
             <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="isDefault" valuePropName="checked">
@@ -71,7 +81,12 @@ export default function LevelSettingsPage() {
       onSave={(values, { row }) =>
         save.mutateAsync({
           id: row?.id,
-          input: { name: values.name.trim(), color: values.color, sortOrder: values.sortOrder, isDefault: values.isDefault },
+          input: {
+            name: values.name.trim(),
+            color: values.color,
+            sortOrder: values.sortOrder,
+            isDefault: values.isDefault,
+          },
         })
       }
       onDelete={(level) => remove.mutateAsync(level.id)}

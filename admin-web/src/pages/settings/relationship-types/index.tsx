@@ -31,7 +31,9 @@ export default function RelationshipTypeSettingsPage() {
         { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
       ]}
       modalTitle={({ row }) =>
-        row ? t('settings.relationshipTypes.edit', { name: row.name }) : t('settings.relationshipTypes.create')
+        row
+          ? t('settings.relationshipTypes.edit', { name: row.name })
+          : t('settings.relationshipTypes.create')
       }
       initialValues={({ row }) => ({ name: row?.name ?? '', sortOrder: row?.sortOrder ?? nextSortOrder })}
       renderFields={() => (
@@ -46,7 +48,11 @@ export default function RelationshipTypeSettingsPage() {
           >
             <Input maxLength={20} />
           </Form.Item>
-          <Form.Item name="sortOrder" label={t('settings.fields.sortOrder')} extra={t('settings.sortOrderHelp')}>
+          <Form.Item
+            name="sortOrder"
+            label={t('settings.fields.sortOrder')}
+            extra={t('settings.sortOrderHelp')}
+          >
             <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </>

@@ -27,11 +27,22 @@ export default function TagSettingsPage() {
       loading={tags.isPending}
       rowName={(tag) => tag.name}
       columns={[
-        { key: 'name', title: t('settings.fields.name'), render: (_, tag) => <AntTag color={tag.color}>{tag.name}</AntTag> },
+        {
+          key: 'name',
+          title: t('settings.fields.name'),
+          render: (_, tag) => <AntTag color={tag.color}>{tag.name}</AntTag>,
+        },
         { key: 'color', title: t('settings.fields.color'), dataIndex: 'color' },
-        { key: 'customerCount', title: t('settings.fields.customerCount'), dataIndex: 'customerCount', align: 'right' },
+        {
+          key: 'customerCount',
+          title: t('settings.fields.customerCount'),
+          dataIndex: 'customerCount',
+          align: 'right',
+        },
       ]}
-      modalTitle={({ row }) => (row ? t('settings.tags.edit', { name: row.name }) : t('settings.tags.create'))}
+      modalTitle={({ row }) =>
+        row ? t('settings.tags.edit', { name: row.name }) : t('settings.tags.create')
+      }
       initialValues={({ row }) => ({ name: row?.name ?? '', color: row?.color ?? 'blue' })}
       renderFields={() => (
         <>
@@ -50,7 +61,9 @@ export default function TagSettingsPage() {
           </Form.Item>
         </>
       )}
-      onSave={(values, { row }) => save.mutateAsync({ id: row?.id, input: { name: values.name.trim(), color: values.color } })}
+      onSave={(values, { row }) =>
+        save.mutateAsync({ id: row?.id, input: { name: values.name.trim(), color: values.color } })
+      }
       onDelete={(tag) => remove.mutateAsync(tag.id)}
       deleteConfirm={(tag) => t('settings.tags.deleteConfirm', { name: tag.name, count: tag.customerCount })}
     />

@@ -42,7 +42,10 @@ export function AddressListField({ form }: { form: FormInstance<CustomerFormValu
               >
                 <Row gutter={8}>
                   <Col span={8}>
-                    <Form.Item name={[field.name, 'type']} label={t('customerForm.addresses.type', { index: position })}>
+                    <Form.Item
+                      name={[field.name, 'type']}
+                      label={t('customerForm.addresses.type', { index: position })}
+                    >
                       <Select
                         options={addressTypes.map((type) => ({
                           value: type,

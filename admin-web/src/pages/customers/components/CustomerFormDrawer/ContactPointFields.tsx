@@ -10,7 +10,11 @@ import { DuplicateHint } from './DuplicateHint';
 export const phoneTypes: readonly PhoneType[] = ['mobile', 'work', 'home', 'other'];
 
 /** Ticking "primary" on one row unticks it on the others: a customer has one primary of each. */
-export function keepOnePrimary(form: FormInstance<CustomerFormValues>, list: 'phones' | 'emails' | 'addresses', index: number) {
+export function keepOnePrimary(
+  form: FormInstance<CustomerFormValues>,
+  list: 'phones' | 'emails' | 'addresses',
+  index: number,
+) {
   const rows = form.getFieldValue(list) as { primary: boolean }[] | undefined;
   if (!rows) return;
   form.setFieldValue(
@@ -38,9 +42,15 @@ export function PhoneListField({ form, hints, onLookup, onOpenDuplicate }: ListF
             return (
               <Row key={field.key} gutter={8} align="top" wrap={false}>
                 <Col flex="120px">
-                  <Form.Item name={[field.name, 'type']} label={t('customerForm.phones.type', { index: position })}>
+                  <Form.Item
+                    name={[field.name, 'type']}
+                    label={t('customerForm.phones.type', { index: position })}
+                  >
                     <Select
-                      options={phoneTypes.map((type) => ({ value: type, label: t(`customerForm.phoneTypes.${type}`) }))}
+                      options={phoneTypes.map((type) => ({
+                        value: type,
+                        label: t(`customerForm.phoneTypes.${type}`),
+                      }))}
                       // The kind decides how strictly the number is checked.
                       onChange={() => void form.validateFields([['phones', field.name, 'number']])}
                     />
@@ -52,7 +62,9 @@ export function PhoneListField({ form, hints, onLookup, onOpenDuplicate }: ListF
                     label={t('customerForm.phones.number', { index: position })}
                     validateTrigger="onBlur"
                     extra={
-                      <DuplicateHint kind="phone" matches={hints[field.key] ?? []} onOpen={onOpenDuplicate} />
+                      hints[field.key]?.length ? (
+                        <DuplicateHint kind="phone" matches={hints[field.key]} onOpen={onOpenDuplicate} />
+                      ) : undefined
                     }
                     rules={[
                       ({ getFieldValue }) => ({
@@ -61,7 +73,11 @@ export function PhoneListField({ form, hints, onLookup, onOpenDuplicate }: ListF
                           const type = getFieldValue(['phones', field.name, 'type']) as PhoneType;
                           if (!isPlausiblePhone(value, type)) {
                             throw new Error(
-                              t(type === 'mobile' ? 'customerForm.validation.mobileInvalid' : 'customerForm.validation.phoneInvalid'),
+                              t(
+                                type === 'mobile'
+                                  ? 'customerForm.validation.mobileInvalid'
+                                  : 'customerForm.validation.phoneInvalid',
+                              ),
                             );
                           }
                         },
@@ -133,7 +149,9 @@ export function EmailListField({ form, hints, onLookup, onOpenDuplicate }: ListF
                     label={t('customerForm.emails.address', { index: position })}
                     validateTrigger="onBlur"
                     extra={
-                      <DuplicateHint kind="email" matches={hints[field.key] ?? []} onOpen={onOpenDuplicate} />
+                      hints[field.key]?.length ? (
+                        <DuplicateHint kind="email" matches={hints[field.key]} onOpen={onOpenDuplicate} />
+                      ) : undefined
                     }
                     rules={[{ type: 'email', message: t('customerForm.validation.emailInvalid') }]}
                   >

@@ -1,5 +1,17 @@
 import { useAccess } from '@umijs/max';
-import { Checkbox, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, TreeSelect, type FormInstance } from 'antd';
+import {
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  TreeSelect,
+  type FormInstance,
+} from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +104,11 @@ export function CustomerFormFields({
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="occupation" label={t('customers.fields.occupation')} rules={text(customerLimits.text)}>
+          <Form.Item
+            name="occupation"
+            label={t('customers.fields.occupation')}
+            rules={text(customerLimits.text)}
+          >
             <Input />
           </Form.Item>
         </Col>
@@ -186,11 +202,14 @@ export function CustomerFormFields({
         rules={[
           {
             validator: async (_, values: string[] | undefined) => {
-              if ((values?.length ?? 0) > customerLimits.tags) throw new Error(t('customers.validation.tooManyTags'));
+              if ((values?.length ?? 0) > customerLimits.tags)
+                throw new Error(t('customers.validation.tooManyTags'));
               if (values?.some((value) => value.trim().length > customerLimits.tagLength)) {
                 // Ids of existing tags are longer, but they are not checked here: only typed names are.
                 const known = new Set((tags.data ?? []).map((tag) => tag.id));
-                if (values.some((value) => !known.has(value) && value.trim().length > customerLimits.tagLength)) {
+                if (
+                  values.some((value) => !known.has(value) && value.trim().length > customerLimits.tagLength)
+                ) {
                   throw new Error(t('customers.validation.tagTooLong'));
                 }
               }
@@ -235,15 +254,15 @@ export function CustomerFormFields({
       <Form.Item name="consentMarketing" valuePropName="checked">
         <Checkbox>{t('customers.fields.consentMarketing')}</Checkbox>
       </Form.Item>
-      <Form.Item noStyle shouldUpdate={(previous, next) => previous.consentMarketing !== next.consentMarketing}>
+      <Form.Item
+        noStyle
+        shouldUpdate={(previous, next) => previous.consentMarketing !== next.consentMarketing}
+      >
         {({ getFieldValue }) =>
           getFieldValue('consentMarketing') ? (
             <Row gutter={16}>
               <Col span={12}>
-                <Form.Item
-                  name="consentChannel"
-                  label={t('customers.fields.consentChannel')}
-                >
+                <Form.Item name="consentChannel" label={t('customers.fields.consentChannel')}>
                   <Select
                     options={consentChannels.map((channel) => ({
                       value: channel,

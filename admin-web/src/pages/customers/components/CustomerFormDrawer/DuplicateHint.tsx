@@ -24,10 +24,16 @@ export function DuplicateHint({
           key={match.customerId}
           type="warning"
           showIcon
+          // A hint while typing, not an error: polite, and apart from the save problem's role="alert".
+          role="status"
           style={{ marginTop: 4 }}
           message={
             match.name === null ? (
-              t(kind === 'phone' ? 'customerForm.duplicate.phoneHidden' : 'customerForm.duplicate.emailHidden')
+              t(
+                kind === 'phone'
+                  ? 'customerForm.duplicate.phoneHidden'
+                  : 'customerForm.duplicate.emailHidden',
+              )
             ) : (
               <>
                 {t(kind === 'phone' ? 'customerForm.duplicate.phone' : 'customerForm.duplicate.email', {

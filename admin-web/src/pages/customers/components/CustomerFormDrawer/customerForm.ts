@@ -91,7 +91,10 @@ function withOnePrimary<Entry extends { primary: boolean }>(entries: Entry[]): E
 }
 
 /** Splits the tag picker's values into existing tag ids and names of tags to create. */
-export function splitTags(values: readonly string[], tags: readonly Tag[]): { tagIds: string[]; newTags: string[] } {
+export function splitTags(
+  values: readonly string[],
+  tags: readonly Tag[],
+): { tagIds: string[]; newTags: string[] } {
   const byId = new Set(tags.map((tag) => tag.id));
   const byName = new Map(tags.map((tag) => [tag.name, tag.id]));
   const tagIds: string[] = [];
@@ -114,7 +117,11 @@ function customFieldToApi(definition: CustomFieldDefinition, value: CustomFieldF
   if (value === undefined || value === null) return null;
   switch (definition.type) {
     case 'date':
-      return dayjs.isDayjs(value) ? value.format(dateFormat) : typeof value === 'string' && value ? value : null;
+      return dayjs.isDayjs(value)
+        ? value.format(dateFormat)
+        : typeof value === 'string' && value
+          ? value
+          : null;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : null;
     case 'boolean':
@@ -126,7 +133,10 @@ function customFieldToApi(definition: CustomFieldDefinition, value: CustomFieldF
   }
 }
 
-function customFieldFromApi(definition: CustomFieldDefinition, value: CustomFieldValue | undefined): CustomFieldFormValue {
+function customFieldFromApi(
+  definition: CustomFieldDefinition,
+  value: CustomFieldValue | undefined,
+): CustomFieldFormValue {
   if (value === undefined || value === null) return definition.type === 'multi_select' ? [] : undefined;
   if (definition.type === 'date' && typeof value === 'string') {
     const date = dayjs(value);
@@ -230,7 +240,11 @@ export function toCustomerFormValues(
     consentChannel: customer.consent.channel,
     consentNote: customer.consent.note,
     // The national form is what people type and read; the server normalises it again.
-    phones: customer.phones.map((phone) => ({ type: phone.type, number: phone.display, primary: phone.primary })),
+    phones: customer.phones.map((phone) => ({
+      type: phone.type,
+      number: phone.display,
+      primary: phone.primary,
+    })),
     emails: customer.emails.map((email) => ({ address: email.address, primary: email.primary })),
     addresses: customer.addresses.map((address) => ({
       type: address.type,
@@ -265,7 +279,10 @@ export function emptyCustomerFormValues(defaultLevelId: string | null): Customer
 
 /** Where the form shows a server message about an input path ("phones.0.number", "customFields.vip"). */
 export function formPathOf(field: string): (string | number)[] | null {
-  const parts = field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const parts = field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   const [head, index, leaf] = parts;
   switch (head) {
     case 'phones':

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/api/errors';
 import type { Customer, DuplicateMatch, PhoneType } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
-import { setFieldErrors } from '@/utils/formErrors';
+import { setFieldErrors, valueAtPath } from '@/utils/formErrors';
 import { lookupDuplicates, useCreateCustomer, useCustomer, useUpdateCustomer } from '@/services/customers';
 import { customerKeys } from '@/services/queryKeys';
 import { useCustomFieldDefinitions, useLevels, useTags } from '@/services/reference';
@@ -20,7 +20,13 @@ import {
   type CustomerFormValues,
 } from './customerForm';
 import { SaveProblem } from './SaveProblem';
-import { duplicateIssues, versionConflictCurrent, type SaveProblemState } from './saveProblems';
+import {
+  duplicateIssues,
+  duplicateKind,
+  versionConflictCurrent,
+  type DuplicateIssue,
+  type SaveProblemState,
+} from './saveProblems';
 
 export interface CustomerFormDrawerProps {
   open: boolean;
@@ -73,7 +79,11 @@ export function CustomerFormDrawer({ open, customerId, onClose, onSaved }: Custo
 
   const lookup = async (kind: 'phone' | 'email', rowKey: number, value: string, phoneType?: PhoneType) => {
     const query =
-      kind === 'phone' ? phoneForLookup(value, phoneType) : plausibleEmail.test(value.trim()) ? value.trim() : null;
+      kind === 'phone'
+        ? phoneForLookup(value, phoneType)
+        : plausibleEmail.test(value.trim())
+          ? value.trim()
+          : null;
     const setRow = (matches: DuplicateMatch[]) =>
       setHints((current) => ({ ...current, [kind]: { ...current[kind], [rowKey]: matches } }));
     if (!query) {
@@ -91,6 +101,28 @@ export function CustomerFormDrawer({ open, customerId, onClose, onSaved }: Custo
       setRow([]);
     }
   };
+
+  // The 409 names the other customer by id only; the duplicate lookup also knows its name (when the
+  // caller may see it), so the notice can read like the hint under the field.
+  const withNames = (issues: DuplicateIssue[]) =>
+    Promise.all(
+      issues.map(async (issue) => {
+        const kind = duplicateKind(issue.field);
+        const path = formPathOf(issue.field);
+        const value = path ? valueAtPath(form.getFieldsValue(true), path) : undefined;
+        if (!kind || typeof value !== 'string' || !value.trim()) return issue;
+        try {
+          const { matches } = await lookupDuplicates(queryClient, {
+            [kind]: kind === 'phone' ? (phoneForLookup(value, 'other') ?? value.trim()) : value.trim(),
+            ...(customerId ? { excludeId: customerId } : {}),
+          });
+          const match = matches.find((candidate) => candidate.customerId === issue.existingCustomerId);
+          return match ? { ...issue, existingName: match.name } : issue;
+        } catch {
+          return issue;
+        }
+      }),
+    );
 
   const save = async (options: { force?: { reason: string }; version?: number } = {}) => {
     try {
@@ -117,7 +149,7 @@ export function CustomerFormDrawer({ open, customerId, onClose, onSaved }: Custo
       if (!(error instanceof ApiRequestError)) throw error;
       const duplicates = error.code === 'CUSTOMER_DUPLICATE' ? duplicateIssues(error) : [];
       if (duplicates.length > 0) {
-        setProblem({ kind: 'duplicate', message: error.message, issues: duplicates });
+        setProblem({ kind: 'duplicate', message: error.message, issues: await withNames(duplicates) });
         return;
       }
       const current = error.code === 'CUSTOMER_VERSION_CONFLICT' ? versionConflictCurrent(error) : null;
@@ -153,6 +185,9 @@ export function CustomerFormDrawer({ open, customerId, onClose, onSaved }: Custo
     <Drawer
       open={open}
       title={title}
+      // The drawer's title is not tied to its dialog element; this names the dialog for screen
+      // readers and tests (`getByRole('dialog', { name: '新建客户' })`).
+      aria-label={title}
       width={760}
       destroyOnHidden
       maskClosable={false}

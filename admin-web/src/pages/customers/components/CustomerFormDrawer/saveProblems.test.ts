@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '@/api/errors';
-import { duplicateIssues, versionConflictCurrent } from './saveProblems';
+import { duplicateIssues, duplicateKind, versionConflictCurrent } from './saveProblems';
 
 describe('save problems', () => {
   it('reads the clashing fields of a duplicate answer', () => {
@@ -22,7 +22,15 @@ describe('save problems', () => {
       current,
     });
     expect(versionConflictCurrent(conflict)).toBe(current);
-    expect(versionConflictCurrent(new ApiRequestError(409, 'x', 'CONFLICT', [], { current: { id: 1 } }))).toBeNull();
+    expect(
+      versionConflictCurrent(new ApiRequestError(409, 'x', 'CONFLICT', [], { current: { id: 1 } })),
+    ).toBeNull();
     expect(versionConflictCurrent(new ApiRequestError(409, 'x'))).toBeNull();
+  });
+
+  it('tells phone clashes from email clashes', () => {
+    expect(duplicateKind('phones.1.number')).toBe('phone');
+    expect(duplicateKind('emails.0.address')).toBe('email');
+    expect(duplicateKind('customFields.wechat_id')).toBeNull();
   });
 });

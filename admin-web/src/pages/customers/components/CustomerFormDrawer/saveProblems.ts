@@ -6,6 +6,15 @@ export interface DuplicateIssue {
   field: string;
   message: string;
   existingCustomerId: string;
+  /** The other customer's name, when the duplicate lookup could tell it (null: outside the caller's scope). */
+  existingName?: string | null;
+}
+
+/** Whether a clashing input path ("phones.0.number", "emails.1.address") is a phone or an email. */
+export function duplicateKind(field: string): 'phone' | 'email' | null {
+  if (field.startsWith('phones')) return 'phone';
+  if (field.startsWith('emails')) return 'email';
+  return null;
 }
 
 export type SaveProblemState =
@@ -27,7 +36,8 @@ export function duplicateIssues(error: Pick<ApiRequestError, 'details'>): Duplic
 export function versionConflictCurrent(error: Pick<ApiRequestError, 'body'>): Customer | null {
   if (!isRecord(error.body)) return null;
   const { current } = error.body;
-  if (!isRecord(current) || typeof current.id !== 'string' || typeof current.version !== 'number') return null;
+  if (!isRecord(current) || typeof current.id !== 'string' || typeof current.version !== 'number')
+    return null;
   // Checked enough to be the documented conflict body, whose `current` is the Customer schema.
   return (error.body as CustomerConflictError).current ?? null;
 }

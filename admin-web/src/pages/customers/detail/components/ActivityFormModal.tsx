@@ -17,7 +17,15 @@ interface ActivityFormValues {
 }
 
 /** Records a call, visit, WeChat chat, email, SMS or note; it moves the customer's "last contact". */
-export function ActivityFormModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
+export function ActivityFormModal({
+  customerId,
+  open,
+  onClose,
+}: {
+  customerId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const message = useMessage();
   const [form] = Form.useForm<ActivityFormValues>();
@@ -92,7 +100,12 @@ export function ActivityFormModal({ customerId, open, onClose }: { customerId: s
           label={t('activities.fields.content')}
           rules={[{ required: true, whitespace: true, message: t('activities.validation.contentRequired') }]}
         >
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('activities.placeholders.content')} />
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder={t('activities.placeholders.content')}
+          />
         </Form.Item>
         <Form.Item name="outcome" label={t('activities.fields.outcome')}>
           <Input maxLength={200} placeholder={t('activities.placeholders.outcome')} />

@@ -64,9 +64,10 @@ export function ContactFormModal({
             unmatched.push(issue.message);
             return [];
           }
-          const name = (head === 'phones' || head === 'emails') && index !== undefined
-            ? [head, Number(index), head === 'phones' ? 'number' : 'address']
-            : [head];
+          const name =
+            (head === 'phones' || head === 'emails') && index !== undefined
+              ? [head, Number(index), head === 'phones' ? 'number' : 'address']
+              : [head];
           return [{ name, errors: [issue.message] }];
         }),
       );
@@ -137,9 +138,15 @@ export function ContactFormModal({
               {fields.map((field, index) => (
                 <Row key={field.key} gutter={8} wrap={false}>
                   <Col flex="120px">
-                    <Form.Item name={[field.name, 'type']} label={t('customerForm.phones.type', { index: index + 1 })}>
+                    <Form.Item
+                      name={[field.name, 'type']}
+                      label={t('customerForm.phones.type', { index: index + 1 })}
+                    >
                       <Select
-                        options={phoneTypes.map((type) => ({ value: type, label: t(`customerForm.phoneTypes.${type}`) }))}
+                        options={phoneTypes.map((type) => ({
+                          value: type,
+                          label: t(`customerForm.phoneTypes.${type}`),
+                        }))}
                       />
                     </Form.Item>
                   </Col>
@@ -173,7 +180,13 @@ export function ContactFormModal({
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => add({ type: 'mobile', number: '' })}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                style={{ marginBottom: 16 }}
+                onClick={() => add({ type: 'mobile', number: '' })}
+              >
                 {t('customerForm.phones.add')}
               </Button>
             </>
@@ -205,7 +218,13 @@ export function ContactFormModal({
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => add({ address: '' })}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                style={{ marginBottom: 16 }}
+                onClick={() => add({ address: '' })}
+              >
                 {t('customerForm.emails.add')}
               </Button>
             </>

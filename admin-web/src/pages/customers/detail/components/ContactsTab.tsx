@@ -16,7 +16,10 @@ export function ContactsTab({ customerId }: { customerId: string }) {
   const contacts = useContacts(customerId);
   const deleteContact = useDeleteContact(customerId);
   const [target, setTarget] = useState<ContactFormTarget | null>(null);
-  const tree = useMemo(() => buildTree(contacts.data ?? [], (contact) => contact.reportsToId), [contacts.data]);
+  const tree = useMemo(
+    () => buildTree(contacts.data ?? [], (contact) => contact.reportsToId),
+    [contacts.data],
+  );
   // Every node starts expanded (the tree is small and hidden people are easy to miss); a person may
   // still fold a branch, and a newly added contact shows up unfolded.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -63,7 +66,11 @@ export function ContactsTab({ customerId }: { customerId: string }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { key: 'name', title: t('contacts.fields.name'), dataIndex: 'name', width: 200 },
-          { key: 'title', title: t('contacts.fields.title'), render: (_, contact) => contact.title ?? t('common.empty') },
+          {
+            key: 'title',
+            title: t('contacts.fields.title'),
+            render: (_, contact) => contact.title ?? t('common.empty'),
+          },
           {
             key: 'relationship',
             title: t('contacts.fields.relationshipType'),
@@ -73,12 +80,16 @@ export function ContactsTab({ customerId }: { customerId: string }) {
           {
             key: 'phones',
             title: t('contacts.fields.phones'),
-            render: (_, contact) => contact.phones.map((phone) => phone.display).join(t('common.listSeparator')) || t('common.empty'),
+            render: (_, contact) =>
+              contact.phones.map((phone) => phone.display).join(t('common.listSeparator')) ||
+              t('common.empty'),
           },
           {
             key: 'emails',
             title: t('contacts.fields.emails'),
-            render: (_, contact) => contact.emails.map((email) => email.address).join(t('common.listSeparator')) || t('common.empty'),
+            render: (_, contact) =>
+              contact.emails.map((email) => email.address).join(t('common.listSeparator')) ||
+              t('common.empty'),
           },
           {
             key: 'actions',

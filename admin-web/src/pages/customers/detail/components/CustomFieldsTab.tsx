@@ -9,7 +9,11 @@ import { formatCustomFieldValue } from '../../components/customFieldDisplay';
 export function CustomFieldsTab({ customer, onEdit }: { customer: Customer; onEdit: () => void }) {
   const { t } = useTranslation();
   const definitions = useCustomFieldDefinitions();
-  const words = { yes: t('customerForm.yes'), no: t('customerForm.no'), separator: t('common.listSeparator') };
+  const words = {
+    yes: t('customerForm.yes'),
+    no: t('customerForm.no'),
+    separator: t('common.listSeparator'),
+  };
   const sorted = [...(definitions.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
 
   return (
@@ -29,7 +33,8 @@ export function CustomFieldsTab({ customer, onEdit }: { customer: Customer; onEd
         <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
           {sorted.map((definition) => (
             <Descriptions.Item key={definition.id} label={definition.label}>
-              {formatCustomFieldValue(definition, customer.customFields[definition.key], words) ?? t('common.empty')}
+              {formatCustomFieldValue(definition, customer.customFields[definition.key], words) ??
+                t('common.empty')}
             </Descriptions.Item>
           ))}
         </Descriptions>

@@ -13,14 +13,22 @@ export function MetricsBar({ customer }: { customer: Customer }) {
   const { metrics } = customer;
   const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : t('common.empty'));
   const metricsList: { key: string; title: string; value: string }[] = [
-    { key: 'totalSpent', title: t('customers.fields.totalSpent'), value: formatAmount(metrics.totalSpent, language) ?? t('common.empty') },
+    {
+      key: 'totalSpent',
+      title: t('customers.fields.totalSpent'),
+      value: formatAmount(metrics.totalSpent, language) ?? t('common.empty'),
+    },
     { key: 'orderCount', title: t('customers.fields.orderCount'), value: String(metrics.orderCount) },
     {
       key: 'averageOrderValue',
       title: t('customers.fields.averageOrderValue'),
       value: formatAmount(metrics.averageOrderValue, language) ?? t('common.empty'),
     },
-    { key: 'lastPurchaseAt', title: t('customers.fields.lastPurchaseAt'), value: day(metrics.lastPurchaseAt) },
+    {
+      key: 'lastPurchaseAt',
+      title: t('customers.fields.lastPurchaseAt'),
+      value: day(metrics.lastPurchaseAt),
+    },
     { key: 'lastContactAt', title: t('customers.fields.lastContactAt'), value: day(customer.lastContactAt) },
   ];
   return (

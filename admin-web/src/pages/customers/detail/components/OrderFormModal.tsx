@@ -48,7 +48,10 @@ export function OrderFormModal({
     }
     const values = form.getFieldsValue(true);
     try {
-      const saved = await save.mutateAsync({ orderId: order?.id, input: toOrderInput(values, Boolean(order)) });
+      const saved = await save.mutateAsync({
+        orderId: order?.id,
+        input: toOrderInput(values, Boolean(order)),
+      });
       message.success(t(order ? 'orders.updated' : 'orders.created', { orderNo: saved.orderNo }));
       if (!order) onCreated();
       onClose();
@@ -63,7 +66,8 @@ export function OrderFormModal({
             unmatched.push(issue.message);
             return [];
           }
-          const name = head === 'items' && index !== undefined ? ['items', Number(index), leaf ?? 'product'] : [head];
+          const name =
+            head === 'items' && index !== undefined ? ['items', Number(index), leaf ?? 'product'] : [head];
           return [{ name, errors: [issue.message] }];
         }),
       );
@@ -101,12 +105,21 @@ export function OrderFormModal({
               label={t('orders.fields.orderedAt')}
               rules={[{ required: true, message: t('orders.validation.orderedAtRequired') }]}
             >
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="status" label={t('orders.fields.status')}>
-              <Select options={orderStatuses.map((status) => ({ value: status, label: t(`orders.statuses.${status}`) }))} />
+              <Select
+                options={orderStatuses.map((status) => ({
+                  value: status,
+                  label: t(`orders.statuses.${status}`),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -125,7 +138,8 @@ export function OrderFormModal({
           rules={[
             {
               validator: async (_, value: OrderItemFormValue[] | undefined) => {
-                if (!value?.some((item) => item.product?.trim())) throw new Error(t('orders.validation.itemsRequired'));
+                if (!value?.some((item) => item.product?.trim()))
+                  throw new Error(t('orders.validation.itemsRequired'));
               },
             },
           ]}
@@ -147,7 +161,10 @@ export function OrderFormModal({
                       </Form.Item>
                     </Col>
                     <Col flex="140px">
-                      <Form.Item name={[field.name, 'category']} label={t('orders.items.category', { index: position })}>
+                      <Form.Item
+                        name={[field.name, 'category']}
+                        label={t('orders.items.category', { index: position })}
+                      >
                         <Input maxLength={50} />
                       </Form.Item>
                     </Col>

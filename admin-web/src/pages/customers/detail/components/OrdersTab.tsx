@@ -67,18 +67,25 @@ export function OrdersTab({ customerId }: { customerId: string }) {
             title: t('orders.fields.orderedAt'),
             render: (_, order) => dayjs(order.orderedAt).format('YYYY-MM-DD HH:mm'),
           },
-          { key: 'channel', title: t('orders.fields.channel'), render: (_, order) => order.channel ?? t('common.empty') },
+          {
+            key: 'channel',
+            title: t('orders.fields.channel'),
+            render: (_, order) => order.channel ?? t('common.empty'),
+          },
           {
             key: 'status',
             title: t('orders.fields.status'),
-            render: (_, order) => <Tag color={orderStatusColors[order.status]}>{t(`orders.statuses.${order.status}`)}</Tag>,
+            render: (_, order) => (
+              <Tag color={orderStatusColors[order.status]}>{t(`orders.statuses.${order.status}`)}</Tag>
+            ),
           },
           {
             key: 'items',
             title: t('orders.fields.items'),
             render: (_, order) =>
-              order.items.map((item) => `${item.product} × ${item.quantity}`).join(t('common.listSeparator')) ||
-              t('common.empty'),
+              order.items
+                .map((item) => `${item.product} × ${item.quantity}`)
+                .join(t('common.listSeparator')) || t('common.empty'),
           },
           {
             key: 'amount',

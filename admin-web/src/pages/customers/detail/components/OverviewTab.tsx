@@ -23,21 +23,41 @@ export function OverviewTab({ customer }: { customer: Customer }) {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('customerForm.sections.basic')} size="small">
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
-          <Descriptions.Item label={t('customers.fields.gender')}>{t(`customers.gender.${customer.gender}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.gender')}>
+            {t(`customers.gender.${customer.gender}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customers.fields.birthday')}>
-            {customer.birthday ? `${customer.birthday}${age === null ? '' : `（${t('customers.ageValue', { age })}）`}` : empty}
+            {customer.birthday
+              ? `${customer.birthday}${age === null ? '' : `（${t('customers.ageValue', { age })}）`}`
+              : empty}
           </Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.occupation')}>{customer.occupation ?? empty}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.company')}>{customer.company ?? empty}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.industry')}>{customer.industry ?? empty}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.source')}>{customer.source ?? empty}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.occupation')}>
+            {customer.occupation ?? empty}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.company')}>
+            {customer.company ?? empty}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.industry')}>
+            {customer.industry ?? empty}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.source')}>
+            {customer.source ?? empty}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customers.fields.groups')}>
-            {customer.groups.length > 0 ? customer.groups.map((group) => group.name).join(t('common.listSeparator')) : empty}
+            {customer.groups.length > 0
+              ? customer.groups.map((group) => group.name).join(t('common.listSeparator'))
+              : empty}
           </Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.createdAt')}>{dateTime(customer.createdAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.fields.updatedAt')}>{dateTime(customer.updatedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.createdAt')}>
+            {dateTime(customer.createdAt)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.fields.updatedAt')}>
+            {dateTime(customer.updatedAt)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customers.fields.notes')} span={3}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{customer.notes ?? empty}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {customer.notes ?? empty}
+            </Typography.Paragraph>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -48,11 +68,17 @@ export function OverviewTab({ customer }: { customer: Customer }) {
             <List
               size="small"
               dataSource={customer.phones}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noPhones')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noPhones')} />
+                ),
+              }}
               renderItem={(phone) => (
                 <List.Item>
                   <Space>
-                    <Typography.Text type="secondary">{t(`customerForm.phoneTypes.${phone.type}`)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t(`customerForm.phoneTypes.${phone.type}`)}
+                    </Typography.Text>
                     <Typography.Text copyable={{ text: phone.number }}>{phone.display}</Typography.Text>
                     {phone.primary && primaryTag}
                   </Space>
@@ -66,7 +92,11 @@ export function OverviewTab({ customer }: { customer: Customer }) {
             <List
               size="small"
               dataSource={customer.emails}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noEmails')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noEmails')} />
+                ),
+              }}
               renderItem={(email) => (
                 <List.Item>
                   <Space>
@@ -84,11 +114,17 @@ export function OverviewTab({ customer }: { customer: Customer }) {
         <List
           size="small"
           dataSource={customer.addresses}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noAddresses')} /> }}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerDetail.noAddresses')} />
+            ),
+          }}
           renderItem={(address) => (
             <List.Item>
               <Space wrap>
-                <Typography.Text type="secondary">{t(`customerForm.addressTypes.${address.type}`)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t(`customerForm.addressTypes.${address.type}`)}
+                </Typography.Text>
                 <Typography.Text>{formatAddress(address) || empty}</Typography.Text>
                 {address.postcode && <Typography.Text type="secondary">{address.postcode}</Typography.Text>}
                 {address.primary && <Tag color="blue">{t('customerForm.addresses.primaryText')}</Tag>}
@@ -106,12 +142,16 @@ export function OverviewTab({ customer }: { customer: Customer }) {
                 {customer.consent.marketing ? t('customerForm.yes') : t('customerForm.no')}
               </Descriptions.Item>
               <Descriptions.Item label={t('customers.fields.consentChannel')}>
-                {customer.consent.channel ? t(`customers.consentChannels.${customer.consent.channel}`) : empty}
+                {customer.consent.channel
+                  ? t(`customers.consentChannels.${customer.consent.channel}`)
+                  : empty}
               </Descriptions.Item>
               <Descriptions.Item label={t('customers.fields.consentGivenAt')}>
                 {customer.consent.givenAt ? dateTime(customer.consent.givenAt) : empty}
               </Descriptions.Item>
-              <Descriptions.Item label={t('customers.fields.consentNote')}>{customer.consent.note ?? empty}</Descriptions.Item>
+              <Descriptions.Item label={t('customers.fields.consentNote')}>
+                {customer.consent.note ?? empty}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
@@ -119,12 +159,16 @@ export function OverviewTab({ customer }: { customer: Customer }) {
           <Card title={t('customerDetail.purchases')} size="small" style={{ height: '100%' }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('customers.fields.firstPurchaseAt')}>
-                {customer.metrics.firstPurchaseAt ? dayjs(customer.metrics.firstPurchaseAt).format('YYYY-MM-DD') : empty}
+                {customer.metrics.firstPurchaseAt
+                  ? dayjs(customer.metrics.firstPurchaseAt).format('YYYY-MM-DD')
+                  : empty}
               </Descriptions.Item>
               <Descriptions.Item label={t('customers.fields.purchaseFrequency')}>
                 {customer.metrics.purchaseFrequencyDays === null
                   ? empty
-                  : t('customerDetail.everyDays', { days: Math.round(customer.metrics.purchaseFrequencyDays) })}
+                  : t('customerDetail.everyDays', {
+                      days: Math.round(customer.metrics.purchaseFrequencyDays),
+                    })}
               </Descriptions.Item>
             </Descriptions>
           </Card>

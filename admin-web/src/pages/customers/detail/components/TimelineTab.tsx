@@ -17,7 +17,9 @@ import { Alert, Button, Card, Empty, Skeleton, Space, Timeline, Typography } fro
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityType, TimelineEntry, TimelineKind } from '@/api/types';
+import type { ActivityType, CustomFieldDefinition, TimelineEntry, TimelineKind } from '@/api/types';
+import { useCustomFieldDefinitions } from '@/services/reference';
+import { classifyChangeField, codedValueMessage } from '../timelineChanges';
 import { useTimeline } from '../useRelatedRecords';
 
 const activityIcons: Record<ActivityType, React.ReactNode> = {
@@ -51,29 +53,45 @@ const kindColors: Record<TimelineKind, string> = {
   restored: 'blue',
 };
 
-/** History values are whatever the field held (masked personal data, lists, null). */
-function changeValue(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (Array.isArray(value)) return value.map((item) => changeValue(item, empty)).join('、');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function EntryBody({ entry }: { entry: TimelineEntry }) {
+function EntryBody({
+  entry,
+  customFields,
+}: {
+  entry: TimelineEntry;
+  customFields: readonly CustomFieldDefinition[];
+}) {
   const { t } = useTranslation();
   const empty = t('common.empty');
+  const fieldLabel = (field: string) => {
+    const kind = classifyChangeField(field);
+    if (kind.kind === 'known') return t(kind.message);
+    if (kind.kind === 'customField')
+      return customFields.find((definition) => definition.key === kind.key)?.label ?? kind.key;
+    return kind.field;
+  };
+  // History values are whatever the field held: masked personal data, names, lists, yes/no, null.
+  const value = (field: string, raw: unknown): string => {
+    if (raw === null || raw === undefined || raw === '') return empty;
+    if (Array.isArray(raw))
+      return raw.length > 0 ? raw.map((item) => value(field, item)).join(t('common.listSeparator')) : empty;
+    if (typeof raw === 'boolean') return raw ? t('customerForm.yes') : t('customerForm.no');
+    const coded = codedValueMessage(field, raw);
+    if (coded) return t(coded);
+    return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  };
   return (
     <Space direction="vertical" size={2} style={{ width: '100%' }}>
       <Typography.Text strong>{entry.summary}</Typography.Text>
-      {entry.activity && (
-        <>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{entry.activity.content}</Typography.Paragraph>
-          {entry.activity.outcome && (
-            <Typography.Text type="secondary">
-              {t('activities.fields.outcome')}：{entry.activity.outcome}
-            </Typography.Text>
-          )}
-        </>
+      {/* The summary already quotes a short activity; a longer one is shown in full. */}
+      {entry.activity && !entry.summary.includes(entry.activity.content) && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {entry.activity.content}
+        </Typography.Paragraph>
+      )}
+      {entry.activity?.outcome && (
+        <Typography.Text type="secondary">
+          {t('activities.fields.outcome')}：{entry.activity.outcome}
+        </Typography.Text>
       )}
       {entry.changes && entry.changes.length > 0 && (
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
@@ -81,9 +99,9 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
             <li key={change.field}>
               <Typography.Text type="secondary">
                 {t('timeline.change', {
-                  field: change.field,
-                  from: changeValue(change.from, empty),
-                  to: changeValue(change.to, empty),
+                  field: fieldLabel(change.field),
+                  from: value(change.field, change.from),
+                  to: value(change.field, change.to),
                 })}
               </Typography.Text>
             </li>
@@ -102,6 +120,7 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
 export function TimelineTab({ customerId, onRecord }: { customerId: string; onRecord: () => void }) {
   const { t } = useTranslation();
   const timeline = useTimeline(customerId);
+  const customFields = useCustomFieldDefinitions();
   const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -126,7 +145,7 @@ export function TimelineTab({ customerId, onRecord }: { customerId: string; onRe
               key: `${entry.kind}-${entry.id}`,
               color: kindColors[entry.kind],
               dot: entry.activity ? activityIcons[entry.activity.type] : kindIcons[entry.kind],
-              children: <EntryBody entry={entry} />,
+              children: <EntryBody entry={entry} customFields={customFields.data ?? []} />,
             }))}
           />
           {timeline.hasNextPage && (

@@ -66,7 +66,12 @@ export function BulkActions({
           </Button>
         ))}
       {access.canMerge && (
-        <Button size="small" disabled={count !== 2} title={count !== 2 ? t('customers.merge.needTwo') : undefined} onClick={onMerge}>
+        <Button
+          size="small"
+          disabled={count !== 2}
+          title={count !== 2 ? t('customers.merge.needTwo') : undefined}
+          onClick={onMerge}
+        >
           {t('customers.merge.action')}
         </Button>
       )}

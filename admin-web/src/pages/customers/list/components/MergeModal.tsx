@@ -32,7 +32,10 @@ export function MergeModal({ ids, onClose }: { ids: [string, string]; onClose: (
   const survivor = keptId === left?.id ? left : right;
   const merged = keptId === left?.id ? right : left;
 
-  const rows = useMemo(() => (survivor && merged ? differingFields(survivor, merged) : []), [survivor, merged]);
+  const rows = useMemo(
+    () => (survivor && merged ? differingFields(survivor, merged) : []),
+    [survivor, merged],
+  );
   // Choices are stored as the id of the record whose value is kept, so they survive a survivor switch.
   const [choices, setChoices] = useState<Partial<Record<MergeFieldKey, string>>>({});
   const chosenId = (row: MergeFieldRow) =>
@@ -58,7 +61,9 @@ export function MergeModal({ ids, onClose }: { ids: [string, string]; onClose: (
     const request = toMergeRequest(
       survivor.id,
       merged.id,
-      Object.fromEntries(rows.map((row) => [row.field, chosenId(row) === survivor.id ? 'survivor' : 'merged'])),
+      Object.fromEntries(
+        rows.map((row) => [row.field, chosenId(row) === survivor.id ? 'survivor' : 'merged']),
+      ),
     );
     try {
       const result = await merge.mutateAsync(request);
@@ -70,7 +75,10 @@ export function MergeModal({ ids, onClose }: { ids: [string, string]; onClose: (
     }
   };
 
-  const customerColumn = (customer: Customer | undefined, side: string): ColumnsType<MergeFieldRow>[number] => ({
+  const customerColumn = (
+    customer: Customer | undefined,
+    side: string,
+  ): ColumnsType<MergeFieldRow>[number] => ({
     key: side,
     title: customer ? (
       <Radio checked={keptId === customer.id} onChange={() => setSurvivorId(customer.id)}>
