@@ -1,8 +1,8 @@
 // Writes the provinces, cities and districts with their GB/T 2260 codes from @vant/area-data (the dataset
 // the server and the console use too) into src/generated/regions.json, in vant's own shape so that the
 // three layers agree on every code and name.
-//  - H5 loads it lazily (a separate chunk, about 26 KB gzipped) to feed Taro's region picker, which has no
-//    data of its own; the register page paints before it arrives.
+//  - H5 loads it lazily (a separate chunk, about 29 KB gzipped) to feed Taro's region picker, which has no
+//    data of its own; the register page's first screen does not wait for it.
 //  - WeChat's native region picker brings its own data and reports names; the package includes this file
 //    to turn those names back into the codes the API takes.
 import { mkdirSync, writeFileSync } from 'node:fs'

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
+import { deferUntilWanted } from './defer-until-wanted'
 
 export type RemoteState<Data> = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; data: Data }
 
-/** Loads something once the component has mounted, with a retry for when it failed. */
+/** Loads something once it is wanted (see deferUntilWanted), with a retry for when it failed. */
 export function useRemote<Data>(load: () => Promise<Data>): [RemoteState<Data>, () => void] {
   const [state, setState] = useState<RemoteState<Data>>({ status: 'loading' })
   const start = useCallback(() => {
@@ -17,6 +18,15 @@ export function useRemote<Data>(load: () => Promise<Data>): [RemoteState<Data>, 
       current = false
     }
   }, [load])
-  useEffect(start, [start])
+  useEffect(() => {
+    let stop: (() => void) | undefined
+    const cancelWait = deferUntilWanted(() => {
+      stop = start()
+    })
+    return () => {
+      cancelWait()
+      stop?.()
+    }
+  }, [start])
   return [state, start]
 }

@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { deferUntilWanted } from '../api/defer-until-wanted'
 import { useStrings } from '../i18n/language'
 import { PICKER_NEEDS_REGION_DATA, loadRegionDataset } from '../regions/region-data'
 import {
@@ -30,7 +31,7 @@ function useRegionDataset(): [DatasetState, () => void] {
       () => setState({ status: 'failed' }),
     )
   }, [])
-  useEffect(load, [load])
+  useEffect(() => deferUntilWanted(load), [load])
   return [state, load]
 }
 

@@ -1,7 +1,8 @@
 import type { RegionDataset } from './region-tree'
 
-// Taro's H5 region picker has no data of its own. The districts make the dataset about 26 KB gzipped, so it
-// is a chunk of its own, fetched after the register page has painted instead of delaying it.
+// Taro's H5 region picker has no data of its own. The districts make the dataset about 29 KB gzipped, so it
+// is a chunk of its own, fetched once the staff member starts on the form (see deferUntilWanted) instead of
+// competing with the first screen.
 
 /** Whether the platform's region picker needs our data to show anything (Taro's H5 picker does). */
 export const PICKER_NEEDS_REGION_DATA = true
