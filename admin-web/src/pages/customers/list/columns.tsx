@@ -17,13 +17,14 @@ import { formatAmount } from '@/utils/money';
 import { ColoredTag, LifecycleTag, TagList, lifecycleStatuses } from '../components/CustomerBadges';
 import { formatCustomFieldValue } from '../components/customFieldDisplay';
 import { customFieldColumnKey } from './columnsState';
+import { filterKey } from './filters';
 import { CustomerRowActions } from './components/CustomerRowActions';
 
 const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : null);
 
 /**
  * The customer table's columns. Every column has a stable `key`: the column settings are stored
- * by it. Filter-only columns (hidden in the table) name their field after the query parameter.
+ * by it. Filter-only columns are hidden in the table and name their form field with `filterKey`.
  */
 export function useCustomerColumns(
   onEdit: (customer: CustomerSummary) => void,
@@ -40,8 +41,7 @@ export function useCustomerColumns(
   const filters: ProColumns<CustomerSummary>[] = [
     {
       title: t('customers.fields.tags'),
-      key: 'filter:tagIds',
-      dataIndex: 'tagIds',
+      key: filterKey('tagIds'),
       hideInTable: true,
       valueType: 'select',
       fieldProps: {
@@ -57,8 +57,7 @@ export function useCustomerColumns(
     },
     {
       title: t('customers.fields.groups'),
-      key: 'filter:groupId',
-      dataIndex: 'groupId',
+      key: filterKey('groupId'),
       hideInTable: true,
       valueType: 'treeSelect',
       fieldProps: {
@@ -70,16 +69,14 @@ export function useCustomerColumns(
     },
     {
       title: t('customers.fields.level'),
-      key: 'filter:levelId',
-      dataIndex: 'levelId',
+      key: filterKey('levelId'),
       hideInTable: true,
       valueType: 'select',
       fieldProps: { options: (levels.data ?? []).map((level) => ({ value: level.id, label: level.name })) },
     },
     {
       title: t('customers.fields.lifecycleStatus'),
-      key: 'filter:lifecycleStatus',
-      dataIndex: 'lifecycleStatus',
+      key: filterKey('lifecycleStatus'),
       hideInTable: true,
       valueType: 'select',
       fieldProps: {
@@ -94,8 +91,7 @@ export function useCustomerColumns(
   if (access.canSeeAllCustomers) {
     filters.push({
       title: t('customers.fields.owner'),
-      key: 'filter:ownerId',
-      dataIndex: 'ownerId',
+      key: filterKey('ownerId'),
       hideInTable: true,
       valueType: 'select',
       fieldProps: {

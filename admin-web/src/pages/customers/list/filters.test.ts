@@ -39,16 +39,17 @@ describe('customer list filters', () => {
   it('reads the search form values, ignoring what ProTable adds', () => {
     expect(
       pickFilters({
-        tagIds: ['t1', 3],
-        groupId: '',
-        levelId: 'l1',
-        lifecycleStatus: 'asleep',
-        ownerId: 'u1',
+        'filter:tagIds': ['t1', 3],
+        'filter:groupId': '',
+        'filter:levelId': 'l1',
+        'filter:lifecycleStatus': 'asleep',
+        'filter:ownerId': 'u1',
+        levelId: 'not a filter field',
         current: 1,
         pageSize: 20,
         _timestamp: 1,
       }),
     ).toEqual({ tagIds: ['t1'], levelId: 'l1', ownerId: 'u1' });
-    expect(pickFilters({ lifecycleStatus: 'dormant' })).toEqual({ lifecycleStatus: 'dormant' });
+    expect(pickFilters({ 'filter:lifecycleStatus': 'dormant' })).toEqual({ lifecycleStatus: 'dormant' });
   });
 });

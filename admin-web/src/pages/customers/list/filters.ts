@@ -1,6 +1,6 @@
 import type { CustomerListQuery, LifecycleStatus } from '@/api/types';
 
-/** What the search form above the table holds; its field names are the query parameter names. */
+/** What the search form above the table holds, by query parameter name. */
 export interface CustomerFilters {
   tagIds?: string[];
   groupId?: string;
@@ -32,19 +32,26 @@ export function toListQuery({ filters, keyword, page, pageSize }: ListState): Cu
   return query;
 }
 
+/**
+ * The search form field of a filter. ProTable names form fields by column key, and column keys must
+ * differ from those of the table's columns (a "lifecycleStatus" column is shown as well as filtered).
+ */
+export const filterKey = (parameter: keyof CustomerFilters) => `filter:${parameter}`;
+
 /** The search form's values, whatever extra keys ProTable adds (its own paging fields). */
 export function pickFilters(values: Record<string, unknown>): CustomerFilters {
   const filters: CustomerFilters = {};
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-  if (Array.isArray(values.tagIds)) {
-    const tagIds = values.tagIds.filter((id): id is string => typeof id === 'string');
+  const tagValues = values[filterKey('tagIds')];
+  if (Array.isArray(tagValues)) {
+    const tagIds = tagValues.filter((id): id is string => typeof id === 'string');
     if (tagIds.length > 0) filters.tagIds = tagIds;
   }
-  const groupId = text(values.groupId);
+  const groupId = text(values[filterKey('groupId')]);
   if (groupId) filters.groupId = groupId;
-  const levelId = text(values.levelId);
+  const levelId = text(values[filterKey('levelId')]);
   if (levelId) filters.levelId = levelId;
-  const status = text(values.lifecycleStatus);
+  const status = text(values[filterKey('lifecycleStatus')]);
   if (
     status === 'prospect' ||
     status === 'new' ||
@@ -54,7 +61,7 @@ export function pickFilters(values: Record<string, unknown>): CustomerFilters {
   ) {
     filters.lifecycleStatus = status;
   }
-  const ownerId = text(values.ownerId);
+  const ownerId = text(values[filterKey('ownerId')]);
   if (ownerId) filters.ownerId = ownerId;
   return filters;
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { history, useAccess } from '@umijs/max';
 import { Button } from 'antd';
@@ -57,7 +57,12 @@ export default function CustomerListPage() {
         onReset={() => setState((current) => ({ ...current, filters: {}, page: 1 }))}
         columnsState={{ value: columnPreferences.columns, onChange: columnPreferences.onChange }}
         options={{
-          setting: { draggable: true, checkable: true },
+          setting: {
+            draggable: true,
+            checkable: true,
+            // A named button instead of a bare icon, so people (and tests) can find it by its name.
+            settingIcon: <Button type="text" icon={<SettingOutlined />} aria-label={t('customers.columnSettings')} />,
+          },
           density: false,
           reload: false,
           fullScreen: false,

@@ -13,7 +13,7 @@ import {
   type FormInstance,
 } from 'antd';
 import dayjs from 'dayjs';
-import React from 'react';
+import React, { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentChannel, CustomFieldDefinition, DuplicateMatch, Gender, PhoneType } from '@/api/types';
 import { useGroupTreeOptions, useLevels, useStaffUsers, useTags } from '@/services/reference';
@@ -51,6 +51,12 @@ export function CustomerFormFields({
   const levels = useLevels();
   const users = useStaffUsers();
   const groupTree = useGroupTreeOptions();
+  // The form instance outlives this component (the drawer's footer saves through it), and antd keeps
+  // a store's old values over new initial values; each mount (another customer, a reloaded version)
+  // therefore starts from its own initial values explicitly.
+  useEffect(() => {
+    form.resetFields();
+  }, [form]);
   const text = (max: number) => [{ max, message: t('customerForm.validation.tooLong', { max }) }];
 
   return (
