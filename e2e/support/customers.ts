@@ -5,9 +5,12 @@ export function uniqueCustomer() {
   counter += 1;
   const serial = `${Date.now() % 100_000_000}`.padStart(8, '0');
   const tail = `${(Number(serial) + counter) % 100_000_000}`.padStart(8, '0');
+  const phone = `139${tail}`;
   return {
     name: `测试客户${tail.slice(-4)}${counter}`,
-    phone: `139${tail}`,
+    phone,
+    // How the console shows a mainland mobile: 3-4-4 digit groups.
+    phoneDisplay: `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
     email: `e2e${tail}@example.com`,
   };
 }

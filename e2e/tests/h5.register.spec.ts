@@ -23,13 +23,16 @@ test('staff registers a customer on the H5 mini-program and the manager sees it 
   const consolePage = await desk.newPage();
   await signInToConsole(consolePage, people.manager);
   await expectSignedIn(consolePage, people.manager.displayName);
-  await searchCustomers(consolePage, customer.phone.slice(-6));
+  await searchCustomers(consolePage, customer.phone);
   const row = customerRow(consolePage, customer.name);
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('女');
   await expect(row).toContainText('老客户');
   await expect(row).toContainText('深圳市');
   await expect(row).toContainText(people.staff.displayName);
+  await row.getByRole('link', { name: customer.name }).click();
+  await expect(consolePage).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(consolePage.getByText('女', { exact: true }).first()).toBeVisible();
+  await expect(consolePage.getByText(customer.phoneDisplay).first()).toBeVisible();
   await desk.close();
 });
 
