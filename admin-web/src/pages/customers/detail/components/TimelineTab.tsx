@@ -90,7 +90,7 @@ function EntryBody({
       )}
       {entry.activity?.outcome && (
         <Typography.Text type="secondary">
-          {t('activities.fields.outcome')}：{entry.activity.outcome}
+          {t('activities.outcomeLine', { outcome: entry.activity.outcome })}
         </Typography.Text>
       )}
       {entry.changes && entry.changes.length > 0 && (
