@@ -61,7 +61,9 @@ export default function CustomerListPage() {
             draggable: true,
             checkable: true,
             // A named button instead of a bare icon, so people (and tests) can find it by its name.
-            settingIcon: <Button type="text" icon={<SettingOutlined />} aria-label={t('customers.columnSettings')} />,
+            settingIcon: (
+              <Button type="text" icon={<SettingOutlined />} aria-label={t('customers.columnSettings')} />
+            ),
           },
           density: false,
           reload: false,
