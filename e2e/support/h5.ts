@@ -12,10 +12,11 @@ export async function signInToH5(page: Page, person: { username: string; passwor
 // A person's flick rarely stops exactly on a row; the wheel then settles the nearest row in the middle,
 // and only a settled row counts when 确定 is pressed. So: touch, flick to a little past the row, and
 // wait for the wheel to settle on it.
-export async function pickRegion(page: Page, region: { province: string; city: string }) {
+export async function pickRegion(page: Page, region: { province: string; city: string; district?: string }) {
   await page.getByText('请选择省份和城市').click();
   const columns = page.locator('.taro-picker__content');
-  for (const [index, wanted] of [region.province, region.city].entries()) {
+  const wantedRows = [region.province, region.city, ...(region.district ? [region.district] : [])];
+  for (const [index, wanted] of wantedRows.entries()) {
     const rows = columns.nth(index).locator('.taro-picker__item:not(.taro-picker__item--blank)');
     await expect(rows.filter({ hasText: wanted })).toHaveCount(1);
     const position = (await rows.allTextContents()).indexOf(wanted);
@@ -23,7 +24,7 @@ export async function pickRegion(page: Page, region: { province: string; city: s
     await expect(rows.nth(position)).toHaveClass(/taro-picker__item--selected/);
   }
   await page.getByText('确定', { exact: true }).click();
-  await expect(page.getByText(`${region.province} ${region.city}`)).toBeVisible();
+  await expect(page.getByText(`${region.province} ${region.city}${region.district ? ` ${region.district}` : ''}`)).toBeVisible();
 }
 
 async function flickWheelTo(column: Locator, position: number) {
