@@ -1,14 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/api/errors';
-import type { Contact, PhoneType } from '@/api/types';
+import type { Contact } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
 import { setFieldErrors } from '@/utils/formErrors';
 import { useRelationshipTypes } from '@/services/reference';
-import { isPlausiblePhone } from '@/utils/phone';
-import { phoneTypes } from '../../components/CustomerFormDrawer/ContactPointFields';
+import { ContactPointListField } from '../../components/ContactPointListField';
 import {
   emptyContactFormValues,
   reportsToCandidates,
@@ -132,104 +130,8 @@ export function ContactFormModal({
             </Form.Item>
           </Col>
         </Row>
-        <Form.List name="phones">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => (
-                <Row key={field.key} gutter={8} wrap={false}>
-                  <Col flex="120px">
-                    <Form.Item
-                      name={[field.name, 'type']}
-                      label={t('customerForm.phones.type', { index: index + 1 })}
-                    >
-                      <Select
-                        options={phoneTypes.map((type) => ({
-                          value: type,
-                          label: t(`customerForm.phoneTypes.${type}`),
-                        }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="auto">
-                    <Form.Item
-                      name={[field.name, 'number']}
-                      label={t('customerForm.phones.number', { index: index + 1 })}
-                      validateTrigger="onBlur"
-                      rules={[
-                        ({ getFieldValue }) => ({
-                          validator: async (_, value: string | undefined) => {
-                            const type = getFieldValue(['phones', field.name, 'type']) as PhoneType;
-                            if (value?.trim() && !isPlausiblePhone(value, type)) {
-                              throw new Error(t('customerForm.validation.phoneInvalid'));
-                            }
-                          },
-                        }),
-                      ]}
-                    >
-                      <Input inputMode="tel" maxLength={40} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="none" style={{ paddingTop: 30 }}>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('customerForm.phones.remove', { index: index + 1 })}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                style={{ marginBottom: 16 }}
-                onClick={() => add({ type: 'mobile', number: '' })}
-              >
-                {t('customerForm.phones.add')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-        <Form.List name="emails">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => (
-                <Row key={field.key} gutter={8} wrap={false}>
-                  <Col flex="auto">
-                    <Form.Item
-                      name={[field.name, 'address']}
-                      label={t('customerForm.emails.address', { index: index + 1 })}
-                      validateTrigger="onBlur"
-                      rules={[{ type: 'email', message: t('customerForm.validation.emailInvalid') }]}
-                    >
-                      <Input inputMode="email" maxLength={254} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="none" style={{ paddingTop: 30 }}>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('customerForm.emails.remove', { index: index + 1 })}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                style={{ marginBottom: 16 }}
-                onClick={() => add({ address: '' })}
-              >
-                {t('customerForm.emails.add')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <ContactPointListField kind="phones" />
+        <ContactPointListField kind="emails" />
         <Form.Item name="notes" label={t('contacts.fields.notes')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
