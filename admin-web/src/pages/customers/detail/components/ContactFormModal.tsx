@@ -1,10 +1,8 @@
-import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '@/api/errors';
 import type { Contact } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
-import { setFieldErrors } from '@/utils/formErrors';
 import { useRelationshipTypes } from '@/services/reference';
 import { ContactPointListField } from '../../components/ContactPointListField';
 import {
@@ -15,6 +13,7 @@ import {
   type ContactFormValues,
 } from '../contactForm';
 import { useSaveContact } from '../useRelatedRecords';
+import { RecordFormModal } from './RecordFormModal';
 
 /** Editing an existing contact, or creating one (possibly under another contact). */
 export type ContactFormTarget = { contact: Contact } | { contact?: undefined; reportsToId: string | null };
@@ -40,102 +39,70 @@ export function ContactFormModal({
   const editing = target.contact;
   const candidates = reportsToCandidates(contacts, editing?.id);
 
-  const submit = async () => {
-    let values: ContactFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const saved = await save.mutateAsync({ contactId: editing?.id, input: toContactInput(values) });
-      message.success(t(editing ? 'contacts.updated' : 'contacts.created', { name: saved.name }));
-      onClose();
-    } catch (error) {
-      if (!(error instanceof ApiRequestError)) throw error;
-      const unmatched: string[] = [];
-      setFieldErrors(
-        form,
-        error.details.flatMap((issue) => {
-          const [head, index] = issue.field.split('.');
-          if (!formFields.includes(head)) {
-            unmatched.push(issue.message);
-            return [];
-          }
-          const name =
-            (head === 'phones' || head === 'emails') && index !== undefined
-              ? [head, Number(index), head === 'phones' ? 'number' : 'address']
-              : [head];
-          return [{ name, errors: [issue.message] }];
-        }),
-      );
-      message.error([error.message, ...unmatched].join(' '));
-    }
-  };
-
   return (
-    <Modal
-      open
+    <RecordFormModal<ContactFormValues>
+      form={form}
       width={640}
       title={editing ? t('contacts.edit', { name: editing.name }) : t('contacts.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: save.isPending }}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
+      saving={save.isPending}
+      initialValues={editing ? toContactFormValues(editing) : emptyContactFormValues(target.reportsToId)}
+      formFields={formFields}
+      issuePath={([head, index]) =>
+        (head === 'phones' || head === 'emails') && index !== undefined
+          ? [head, Number(index), head === 'phones' ? 'number' : 'address']
+          : [head]
+      }
+      onSave={async (values) => {
+        const saved = await save.mutateAsync({ contactId: editing?.id, input: toContactInput(values) });
+        message.success(t(editing ? 'contacts.updated' : 'contacts.created', { name: saved.name }));
+        onClose();
+      }}
+      onClose={onClose}
     >
-      <Form<ContactFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={editing ? toContactFormValues(editing) : emptyContactFormValues(target.reportsToId)}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="name"
-              label={t('contacts.fields.name')}
-              rules={[
-                { required: true, whitespace: true, message: t('customers.validation.nameRequired') },
-                { max: 50, message: t('customers.validation.nameTooLong') },
-              ]}
-            >
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="title" label={t('contacts.fields.title')}>
-              <Input maxLength={50} placeholder={t('contacts.placeholders.title')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="relationshipTypeId" label={t('contacts.fields.relationshipType')}>
-              <Select
-                allowClear
-                loading={relationshipTypes.isPending}
-                options={(relationshipTypes.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="reportsToId" label={t('contacts.fields.reportsTo')}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={t('contacts.placeholders.reportsTo')}
-                options={candidates.map((contact) => ({ value: contact.id, label: contact.name }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <ContactPointListField kind="phones" />
-        <ContactPointListField kind="emails" />
-        <Form.Item name="notes" label={t('contacts.fields.notes')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="name"
+            label={t('contacts.fields.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('customers.validation.nameRequired') },
+              { max: 50, message: t('customers.validation.nameTooLong') },
+            ]}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="title" label={t('contacts.fields.title')}>
+            <Input maxLength={50} placeholder={t('contacts.placeholders.title')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="relationshipTypeId" label={t('contacts.fields.relationshipType')}>
+            <Select
+              allowClear
+              loading={relationshipTypes.isPending}
+              options={(relationshipTypes.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="reportsToId" label={t('contacts.fields.reportsTo')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('contacts.placeholders.reportsTo')}
+              options={candidates.map((contact) => ({ value: contact.id, label: contact.name }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <ContactPointListField kind="phones" />
+      <ContactPointListField kind="emails" />
+      <Form.Item name="notes" label={t('contacts.fields.notes')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </RecordFormModal>
   );
 }
