@@ -1,10 +1,11 @@
-import { Checkbox, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Checkbox, Form, Input, Select, Space, Tag } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition, CustomFieldType } from '@/api/types';
 import { useCustomFieldDefinitions } from '@/services/reference';
 import { useDeleteCustomField, useSaveCustomField } from '@/services/settings';
 import { SettingsTable } from '../components/SettingsTable';
+import { NameField, SortOrderField, nextSortOrder, sortOrderColumn } from '../components/settingsFields';
 
 const fieldTypes: readonly CustomFieldType[] = [
   'text',
@@ -33,7 +34,7 @@ export default function CustomFieldSettingsPage() {
   const definitions = useCustomFieldDefinitions();
   const save = useSaveCustomField();
   const remove = useDeleteCustomField();
-  const nextSortOrder = Math.max(0, ...(definitions.data ?? []).map((field) => field.sortOrder)) + 10;
+  const sortOrderForNew = nextSortOrder(definitions.data);
 
   return (
     <SettingsTable<CustomFieldDefinition, CustomFieldValues>
@@ -73,7 +74,7 @@ export default function CustomFieldSettingsPage() {
               .filter(Boolean)
               .join(t('common.listSeparator')) || t('common.empty'),
         },
-        { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
+        sortOrderColumn(t),
       ]}
       modalTitle={({ row }) =>
         row ? t('settings.customFields.edit', { name: row.label }) : t('settings.customFields.create')
@@ -85,20 +86,11 @@ export default function CustomFieldSettingsPage() {
         options: row?.options ?? [],
         required: row?.required ?? false,
         unique: row?.unique ?? false,
-        sortOrder: row?.sortOrder ?? nextSortOrder,
+        sortOrder: row?.sortOrder ?? sortOrderForNew,
       })}
       renderFields={({ row }) => (
         <>
-          <Form.Item
-            name="label"
-            label={t('settings.fields.label')}
-            rules={[
-              { required: true, whitespace: true, message: t('settings.validation.nameRequired') },
-              { max: 30, message: t('customerForm.validation.tooLong', { max: 30 }) },
-            ]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
+          <NameField name="label" max={30} />
           <Form.Item
             name="key"
             label={t('settings.fields.key')}
@@ -154,13 +146,7 @@ export default function CustomFieldSettingsPage() {
               );
             }}
           </Form.Item>
-          <Form.Item
-            name="sortOrder"
-            label={t('settings.fields.sortOrder')}
-            extra={t('settings.sortOrderHelp')}
-          >
-            <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <SortOrderField />
         </>
       )}
       onSave={(values, { row }) => {

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, TreeSelect } from 'antd';
+import { Button, Form, TreeSelect } from 'antd';
 import React, { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '@/api/types';
@@ -6,6 +6,12 @@ import { useGroupTreeOptions, useGroups } from '@/services/reference';
 import { useDeleteGroup, useSaveGroup } from '@/services/settings';
 import { buildTree, descendantIds, type TreeNode } from '@/utils/tree';
 import { SettingsTable } from '../components/SettingsTable';
+import {
+  NameField,
+  SortOrderField,
+  customerCountColumn,
+  sortOrderColumn,
+} from '../components/settingsFields';
 
 interface GroupValues {
   name: string;
@@ -46,13 +52,8 @@ export default function GroupSettingsPage() {
       rowName={(group) => group.name}
       columns={[
         { key: 'name', title: t('settings.fields.name'), dataIndex: 'name' },
-        {
-          key: 'customerCount',
-          title: t('settings.fields.customerCount'),
-          dataIndex: 'customerCount',
-          align: 'right',
-        },
-        { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
+        customerCountColumn(t),
+        sortOrderColumn(t),
       ]}
       extraActions={(group, edit) => (
         <Button type="link" size="small" onClick={() => edit({ preset: { parentId: group.id } })}>
@@ -75,16 +76,7 @@ export default function GroupSettingsPage() {
       })}
       renderFields={({ row }) => (
         <>
-          <Form.Item
-            name="name"
-            label={t('settings.fields.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('settings.validation.nameRequired') },
-              { max: 30, message: t('customerForm.validation.tooLong', { max: 30 }) },
-            ]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
+          <NameField max={30} />
           <Form.Item name="parentId" label={t('settings.fields.parent')}>
             <TreeSelect
               allowClear
@@ -93,13 +85,7 @@ export default function GroupSettingsPage() {
               treeData={parentOptions(row)}
             />
           </Form.Item>
-          <Form.Item
-            name="sortOrder"
-            label={t('settings.fields.sortOrder')}
-            extra={t('settings.sortOrderHelp')}
-          >
-            <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <SortOrderField />
         </>
       )}
       onSave={(values, { row }) =>

@@ -1,11 +1,17 @@
-import { Checkbox, Form, Input, InputNumber, Tag } from 'antd';
+import { Checkbox, Form, Tag } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '@/api/types';
 import { useLevels } from '@/services/reference';
 import { useDeleteLevel, useSaveLevel } from '@/services/settings';
-import { ColorSelect } from '../components/ColorSelect';
 import { SettingsTable } from '../components/SettingsTable';
+import {
+  ColorField,
+  NameField,
+  SortOrderField,
+  nextSortOrder,
+  sortOrderColumn,
+} from '../components/settingsFields';
 
 interface LevelValues {
   name: string;
@@ -19,7 +25,7 @@ export default function LevelSettingsPage() {
   const levels = useLevels();
   const save = useSaveLevel();
   const remove = useDeleteLevel();
-  const nextSortOrder = Math.max(0, ...(levels.data ?? []).map((level) => level.sortOrder)) + 10;
+  const sortOrderForNew = nextSortOrder(levels.data);
 
   return (
     <SettingsTable<Level, LevelValues>
@@ -35,7 +41,7 @@ export default function LevelSettingsPage() {
           title: t('settings.fields.name'),
           render: (_, level) => <Tag color={level.color}>{level.name}</Tag>,
         },
-        { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
+        sortOrderColumn(t),
         {
           key: 'isDefault',
           title: t('settings.fields.isDefault'),
@@ -48,31 +54,14 @@ export default function LevelSettingsPage() {
       initialValues={({ row }) => ({
         name: row?.name ?? '',
         color: row?.color ?? 'blue',
-        sortOrder: row?.sortOrder ?? nextSortOrder,
+        sortOrder: row?.sortOrder ?? sortOrderForNew,
         isDefault: row?.isDefault ?? false,
       })}
       renderFields={() => (
         <>
-          <Form.Item
-            name="name"
-            label={t('settings.fields.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('settings.validation.nameRequired') },
-              { max: 20, message: t('customerForm.validation.tooLong', { max: 20 }) },
-            ]}
-          >
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="color" label={t('settings.fields.color')}>
-            <ColorSelect />
-          </Form.Item>
-          <Form.Item
-            name="sortOrder"
-            label={t('settings.fields.sortOrder')}
-            extra={t('settings.sortOrderHelp')}
-          >
-            <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <NameField />
+          <ColorField />
+          <SortOrderField />
           <Form.Item name="isDefault" valuePropName="checked">
             <Checkbox>{t('settings.levels.isDefaultLabel')}</Checkbox>
           </Form.Item>

@@ -1,10 +1,10 @@
-import { Form, Input, InputNumber } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelationshipType } from '@/api/types';
 import { useRelationshipTypes } from '@/services/reference';
 import { useDeleteRelationshipType, useSaveRelationshipType } from '@/services/settings';
 import { SettingsTable } from '../components/SettingsTable';
+import { NameField, SortOrderField, nextSortOrder, sortOrderColumn } from '../components/settingsFields';
 
 interface RelationshipTypeValues {
   name: string;
@@ -16,7 +16,7 @@ export default function RelationshipTypeSettingsPage() {
   const types = useRelationshipTypes();
   const save = useSaveRelationshipType();
   const remove = useDeleteRelationshipType();
-  const nextSortOrder = Math.max(0, ...(types.data ?? []).map((type) => type.sortOrder)) + 10;
+  const sortOrderForNew = nextSortOrder(types.data);
 
   return (
     <SettingsTable<RelationshipType, RelationshipTypeValues>
@@ -26,35 +26,17 @@ export default function RelationshipTypeSettingsPage() {
       rows={types.data}
       loading={types.isPending}
       rowName={(type) => type.name}
-      columns={[
-        { key: 'name', title: t('settings.fields.name'), dataIndex: 'name' },
-        { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
-      ]}
+      columns={[{ key: 'name', title: t('settings.fields.name'), dataIndex: 'name' }, sortOrderColumn(t)]}
       modalTitle={({ row }) =>
         row
           ? t('settings.relationshipTypes.edit', { name: row.name })
           : t('settings.relationshipTypes.create')
       }
-      initialValues={({ row }) => ({ name: row?.name ?? '', sortOrder: row?.sortOrder ?? nextSortOrder })}
+      initialValues={({ row }) => ({ name: row?.name ?? '', sortOrder: row?.sortOrder ?? sortOrderForNew })}
       renderFields={() => (
         <>
-          <Form.Item
-            name="name"
-            label={t('settings.fields.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('settings.validation.nameRequired') },
-              { max: 20, message: t('customerForm.validation.tooLong', { max: 20 }) },
-            ]}
-          >
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item
-            name="sortOrder"
-            label={t('settings.fields.sortOrder')}
-            extra={t('settings.sortOrderHelp')}
-          >
-            <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <NameField />
+          <SortOrderField />
         </>
       )}
       onSave={(values, { row }) =>

@@ -1,11 +1,11 @@
-import { Form, Input, Tag as AntTag } from 'antd';
+import { Tag as AntTag } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '@/api/types';
 import { useTags } from '@/services/reference';
 import { useDeleteTag, useSaveTag } from '@/services/settings';
-import { ColorSelect } from '../components/ColorSelect';
 import { SettingsTable } from '../components/SettingsTable';
+import { ColorField, NameField, customerCountColumn } from '../components/settingsFields';
 
 interface TagValues {
   name: string;
@@ -33,12 +33,7 @@ export default function TagSettingsPage() {
           render: (_, tag) => <AntTag color={tag.color}>{tag.name}</AntTag>,
         },
         { key: 'color', title: t('settings.fields.color'), dataIndex: 'color' },
-        {
-          key: 'customerCount',
-          title: t('settings.fields.customerCount'),
-          dataIndex: 'customerCount',
-          align: 'right',
-        },
+        customerCountColumn(t),
       ]}
       modalTitle={({ row }) =>
         row ? t('settings.tags.edit', { name: row.name }) : t('settings.tags.create')
@@ -46,19 +41,8 @@ export default function TagSettingsPage() {
       initialValues={({ row }) => ({ name: row?.name ?? '', color: row?.color ?? 'blue' })}
       renderFields={() => (
         <>
-          <Form.Item
-            name="name"
-            label={t('settings.fields.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('settings.validation.nameRequired') },
-              { max: 20, message: t('customerForm.validation.tooLong', { max: 20 }) },
-            ]}
-          >
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="color" label={t('settings.fields.color')}>
-            <ColorSelect />
-          </Form.Item>
+          <NameField />
+          <ColorField />
         </>
       )}
       onSave={(values, { row }) =>
