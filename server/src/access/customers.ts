@@ -59,6 +59,19 @@ export const isUuid = (value: string): boolean => uuidShape.test(value)
 
 const ownsOnly = (user: AuthUser) => customerScopeOfRole[user.role] === 'own'
 
+/**
+ * A condition on one custom field value in `customers.custom_fields`, already checked against its definition
+ * (see modules/customers/customers.filters.ts). Ranges are inclusive and need at least one end.
+ */
+export type CustomFieldCondition =
+  | { kind: 'contains'; key: string; text: string }
+  | { kind: 'numberRange'; key: string; min?: number | undefined; max?: number | undefined }
+  | { kind: 'dayRange'; key: string; from?: string | undefined; to?: string | undefined }
+  /** single_select (any of the options) and boolean (one value). */
+  | { kind: 'equalsAny'; key: string; values: (string | boolean)[] }
+  /** multi_select: the stored list holds any of these options. */
+  | { kind: 'hasAny'; key: string; values: string[] }
+
 export interface CustomerListFilters {
   keyword?: string | undefined
   tagIds?: string[] | undefined
@@ -66,6 +79,7 @@ export interface CustomerListFilters {
   levelId?: string | undefined
   lifecycleStatus?: LifecycleStatus | undefined
   ownerId?: string | undefined
+  customFields?: CustomFieldCondition[] | undefined
   skip: number
   take: number
 }
@@ -151,6 +165,45 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     return Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`
   }
 
+  /**
+   * Equality and membership use containment (`@>`), which the GIN jsonb_path_ops index on custom_fields
+   * serves. Substrings and ranges read the value itself; the CASE keeps a value of another JSON type (left
+   * from before a type change would be refused, but hand-edited rows exist) from failing the cast.
+   */
+  const customFieldSql = (condition: CustomFieldCondition): Prisma.Sql => {
+    const value = Prisma.sql`(c.custom_fields -> ${condition.key}::text)`
+    const containsAny = (values: unknown[]) =>
+      Prisma.sql`(${Prisma.join(
+        values.map((one) => Prisma.sql`c.custom_fields @> ${JSON.stringify({ [condition.key]: one })}::jsonb`),
+        ' OR ',
+      )})`
+    switch (condition.kind) {
+      case 'contains': {
+        const pattern = `%${condition.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+        return Prisma.sql`(c.custom_fields ->> ${condition.key}::text) ILIKE ${pattern}`
+      }
+      case 'numberRange': {
+        const number = Prisma.sql`(CASE WHEN jsonb_typeof(${value}) = 'number' THEN (${value})::numeric END)`
+        const bounds = [Prisma.sql`${number} IS NOT NULL`]
+        if (condition.min !== undefined) bounds.push(Prisma.sql`${number} >= ${condition.min}::numeric`)
+        if (condition.max !== undefined) bounds.push(Prisma.sql`${number} <= ${condition.max}::numeric`)
+        return Prisma.sql`(${Prisma.join(bounds, ' AND ')})`
+      }
+      case 'dayRange': {
+        // YYYY-MM-DD sorts by date as plain bytes, whatever the database's collation.
+        const day = Prisma.sql`(CASE WHEN jsonb_typeof(${value}) = 'string' THEN (${value} #>> '{}') END) COLLATE "C"`
+        const bounds = [Prisma.sql`${day} IS NOT NULL`]
+        if (condition.from !== undefined) bounds.push(Prisma.sql`${day} >= ${condition.from}::text`)
+        if (condition.to !== undefined) bounds.push(Prisma.sql`${day} <= ${condition.to}::text`)
+        return Prisma.sql`(${Prisma.join(bounds, ' AND ')})`
+      }
+      case 'equalsAny':
+        return containsAny(condition.values)
+      case 'hasAny':
+        return containsAny(condition.values.map((option) => [option]))
+    }
+  }
+
   const filtersSql = (filters: CustomerListFilters): Prisma.Sql[] => {
     const conditions = [keywordSql(filters.keyword)]
     if (filters.tagIds !== undefined && filters.tagIds.length > 0) {
@@ -171,6 +224,7 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
       conditions.push(Prisma.sql`c.lifecycle_status = ${filters.lifecycleStatus}::lifecycle_status`)
     }
     if (filters.ownerId !== undefined) conditions.push(Prisma.sql`c.owner_id = ${filters.ownerId}::uuid`)
+    for (const condition of filters.customFields ?? []) conditions.push(customFieldSql(condition))
     return conditions
   }
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { createDocument } from 'zod-openapi'
 import { authPaths } from '../modules/auth/auth.openapi.js'
 import { customersPaths } from '../modules/customers/customers.openapi.js'
+import { CustomFieldFilters } from '../modules/customers/customers.schemas.js'
 import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
@@ -30,6 +31,8 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       },
+      // Travels JSON-encoded in a query string, so no operation refers to it; listed to document its shape.
+      schemas: { CustomFieldFilters },
     },
     paths: { ...healthPaths, ...authPaths, ...mePaths, ...customersPaths, ...relatedPaths },
   }, {

@@ -270,6 +270,57 @@ const idList = z
   .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
   .pipe(z.array(z.uuid()).max(50))
 
+const numberBound = z.number().refine(Number.isFinite, { error: 'validation.not_a_number' })
+const dayBound = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+const atLeastOneEnd = (ends: unknown[]) => ends.some((end) => end !== undefined)
+export const NumberRangeFilter = z
+  .strictObject({ min: numberBound.optional(), max: numberBound.optional() })
+  .refine((range) => atLeastOneEnd([range.min, range.max]), { error: 'validation.number_range' })
+export const DayRangeFilter = z
+  .strictObject({ from: dayBound.optional(), to: dayBound.optional() })
+  .refine((range) => atLeastOneEnd([range.from, range.to]), { error: 'validation.day_range' })
+
+/**
+ * One custom field's condition before its definition is known. The shape is checked here; whether it suits
+ * the field's type (and the options exist) is checked against the definitions when the list runs.
+ */
+export const CustomFieldFilterValue = z
+  .union([
+    z.string().trim().min(1).max(100),
+    z.boolean(),
+    z.array(singleLine(1, 100)).min(1).max(50),
+    NumberRangeFilter,
+    DayRangeFilter,
+  ])
+  .meta({ id: 'CustomFieldFilterValue' })
+
+export const CustomFieldFilters = z
+  .record(singleLine(1, 50), CustomFieldFilterValue)
+  .refine((filters) => Object.keys(filters).length <= 20, { error: 'validation.invalid' })
+  .meta({
+    id: 'CustomFieldFilters',
+    description:
+      'Keyed by the definition key. text: a string (case-insensitive substring); number: { min?, max? } (inclusive); ' +
+      'date: { from?, to? } (YYYY-MM-DD, inclusive); single_select: options (any of them); multi_select: options ' +
+      '(has any of them); boolean: true or false. All conditions must hold.',
+    example: { wechat_id: 'chen', points: { min: 100 }, vip_since: { from: '2024-01-01' }, channel: ['门店', '抖音'], vip: true },
+  })
+
+export type CustomFieldFiltersData = z.output<typeof CustomFieldFilters>
+
+// Query strings are flat, so the object travels as one JSON-encoded parameter rather than bracketed keys.
+const customFieldFiltersParam = z
+  .string()
+  .transform((text, ctx): unknown => {
+    try {
+      return JSON.parse(text)
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'validation.invalid_json' })
+      return z.NEVER
+    }
+  })
+  .pipe(CustomFieldFilters)
+
 export const CustomerListQuery = z.object({
   keyword: singleLine(0, 100)
     .optional()
@@ -281,6 +332,12 @@ export const CustomerListQuery = z.object({
   levelId: z.uuid().optional(),
   lifecycleStatus: LifecycleStatus.optional(),
   ownerId: z.uuid().optional(),
+  customFields: customFieldFiltersParam.optional().meta({
+    description:
+      'JSON object of custom field conditions (see CustomFieldFilters), URL-encoded, e.g. ' +
+      '`{"points":{"min":100},"channel":["门店"]}`. Unknown keys or values unfit for the field type answer 422 ' +
+      'naming `customFields.<key>`.',
+  }),
 })
 
 export const PageQuery = z.object({

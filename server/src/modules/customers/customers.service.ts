@@ -8,6 +8,7 @@ import type { DataCipher } from '../../lib/crypto.js'
 import { normalisePhone } from '../../lib/phone.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
 import { createCustomerMapper, customFieldsOf } from './customers.dto.js'
+import { resolveCustomFieldFilters } from './customers.filters.js'
 import { appendCustomerEvent, diffViews, historyView, type CustomerEventPayload } from './customers.events.js'
 import {
   applyCustomFields,
@@ -201,8 +202,11 @@ export const createCustomersService = ({
 
   return {
     list: async (ctx, query) => {
-      const { rows, total } = await access.list(authenticated(ctx), {
+      const caller = authenticated(ctx)
+      const customFields = await resolveCustomFieldFilters(db, query.customFields)
+      const { rows, total } = await access.list(caller, {
         ...query,
+        customFields,
         skip: (query.page - 1) * query.pageSize,
         take: query.pageSize,
       })
