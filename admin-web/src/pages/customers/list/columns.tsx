@@ -17,7 +17,7 @@ import { formatAmount } from '@/utils/money';
 import { ColoredTag, LifecycleTag, TagList, lifecycleStatuses } from '../components/CustomerBadges';
 import { formatCustomFieldValue } from '../components/customFieldDisplay';
 import { customFieldColumnKey } from './columnsState';
-import { filterKey } from './filters';
+import { customFieldFilterKey, filterKey } from './filters';
 import { CustomerRowActions } from './components/CustomerRowActions';
 
 const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : null);
@@ -107,17 +107,74 @@ export function useCustomerColumns(
     no: t('customerForm.no'),
     separator: t('common.listSeparator'),
   };
-  const customFieldColumns: ProColumns<CustomerSummary>[] = [...(customFields.data ?? [])]
-    .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((definition) => ({
-      title: definition.label,
-      key: customFieldColumnKey(definition.key),
-      search: false,
-      width: 140,
-      ellipsis: true,
-      render: (_, customer) =>
-        formatCustomFieldValue(definition, customer.customFields[definition.key], words) ?? t('common.empty'),
-    }));
+  const sortedCustomFields = [...(customFields.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
+  // One search form field per custom field, shaped by its type; filters.ts turns the values into the query.
+  for (const definition of sortedCustomFields) {
+    const base = { title: definition.label, key: customFieldFilterKey(definition.key), hideInTable: true };
+    const options = definition.options.map((option) => ({ value: option, label: option }));
+    switch (definition.type) {
+      case 'text':
+        filters.push({
+          ...base,
+          valueType: 'text',
+          fieldProps: { placeholder: t('customers.filters.contains') },
+        });
+        break;
+      case 'number':
+        filters.push({
+          ...base,
+          valueType: 'digitRange',
+          fieldProps: { placeholder: [t('customers.filters.min'), t('customers.filters.max')] },
+        });
+        break;
+      case 'date':
+        filters.push({
+          ...base,
+          valueType: 'dateRange',
+          fieldProps: {
+            placeholder: [t('customers.filters.from'), t('customers.filters.to')],
+            allowEmpty: [true, true],
+          },
+        });
+        break;
+      case 'single_select':
+      case 'multi_select':
+        filters.push({
+          ...base,
+          valueType: 'select',
+          fieldProps: {
+            mode: 'multiple',
+            options,
+            placeholder:
+              definition.type === 'single_select'
+                ? t('customers.filters.anyOf')
+                : t('customers.filters.hasAny'),
+          },
+        });
+        break;
+      case 'boolean':
+        filters.push({
+          ...base,
+          valueType: 'select',
+          fieldProps: {
+            options: [
+              { value: 'true', label: words.yes },
+              { value: 'false', label: words.no },
+            ],
+          },
+        });
+        break;
+    }
+  }
+  const customFieldColumns: ProColumns<CustomerSummary>[] = sortedCustomFields.map((definition) => ({
+    title: definition.label,
+    key: customFieldColumnKey(definition.key),
+    search: false,
+    width: 140,
+    ellipsis: true,
+    render: (_, customer) =>
+      formatCustomFieldValue(definition, customer.customFields[definition.key], words) ?? t('common.empty'),
+  }));
 
   const columns: ProColumns<CustomerSummary>[] = [
     {

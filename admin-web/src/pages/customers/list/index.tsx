@@ -6,6 +6,7 @@ import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '@/api/types';
 import { useCustomerList } from '@/services/customers';
+import { useCustomFieldDefinitions } from '@/services/reference';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { useCustomerColumns } from './columns';
 import { BulkActions } from './components/BulkActions';
@@ -31,6 +32,7 @@ export default function CustomerListPage() {
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [merging, setMerging] = useState<[string, string] | null>(null);
   const customers = useCustomerList(toListQuery(state));
+  const customFields = useCustomFieldDefinitions();
   const columnPreferences = useColumnPreferences();
   const columns = useCustomerColumns((customer) => setFormState({ open: true, customerId: customer.id }));
   const selectable = access.canBulkEdit || access.canMerge;
@@ -52,7 +54,7 @@ export default function CustomerListPage() {
           span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 },
         }}
         onSubmit={(values: Record<string, unknown>) =>
-          setState((current) => ({ ...current, filters: pickFilters(values), page: 1 }))
+          setState((current) => ({ ...current, filters: pickFilters(values, customFields.data), page: 1 }))
         }
         onReset={() => setState((current) => ({ ...current, filters: {}, page: 1 }))}
         columnsState={{ value: columnPreferences.columns, onChange: columnPreferences.onChange }}
