@@ -40,41 +40,10 @@ export function SettingsTable<Row extends { id: string }, Values extends object>
 ) {
   const { t } = useTranslation();
   const message = useMessage();
-  const [form] = Form.useForm<Values>();
   const [target, setTarget] = useState<SettingsEditTarget<Row> | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const fail = (error: unknown) =>
     message.error(error instanceof ApiRequestError ? error.message : t('common.requestFailed'));
-
-  const submit = async () => {
-    if (!target) return;
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await props.onSave(values, target);
-      message.success(t('settings.saved'));
-      setTarget(null);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.details.length > 0) {
-        // Nested paths ("options.2") belong to the field that holds them.
-        form.setFields(
-          error.details.map((issue) => ({
-            name: issue.field.split('.')[0],
-            errors: [issue.message],
-          })) as Parameters<typeof form.setFields>[0],
-        );
-      }
-      fail(error);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const remove = async (row: Row) => {
     try {
@@ -139,28 +108,74 @@ export function SettingsTable<Row extends { id: string }, Values extends object>
           />
         )}
       </Card>
-      {target && (
-        <Modal
-          open
-          title={props.modalTitle(target)}
-          okText={t('common.save')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ loading: saving }}
-          onOk={() => void submit()}
-          onCancel={() => setTarget(null)}
-          destroyOnHidden
-          maskClosable={false}
-        >
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            preserve={false}
-            initialValues={props.initialValues(target)}
-          >
-            {props.renderFields(target, form)}
-          </Form>
-        </Modal>
-      )}
+      {target && <SettingsEditModal {...props} target={target} onClose={() => setTarget(null)} onFail={fail} />}
     </PageContainer>
+  );
+}
+
+interface SettingsEditModalProps<Row extends { id: string }, Values extends object>
+  extends SettingsTableProps<Row, Values> {
+  target: SettingsEditTarget<Row>;
+  onClose: () => void;
+  onFail: (error: unknown) => void;
+}
+
+/**
+ * The create / edit dialog. It owns its form instance, so every opening starts from that target's initial
+ * values: a form instance kept across openings would carry a cancelled dialog's emptied fields into the next.
+ */
+function SettingsEditModal<Row extends { id: string }, Values extends object>(
+  props: SettingsEditModalProps<Row, Values>,
+) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const { target } = props;
+
+  const submit = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await props.onSave(values, target);
+      message.success(t('settings.saved'));
+      props.onClose();
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.details.length > 0) {
+        // Nested paths ("options.2") belong to the field that holds them.
+        form.setFields(
+          error.details.map((issue) => ({
+            name: issue.field.split('.')[0],
+            errors: [issue.message],
+          })) as Parameters<typeof form.setFields>[0],
+        );
+      }
+      props.onFail(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={props.modalTitle(target)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: saving }}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={props.initialValues(target)}>
+        {props.renderFields(target, form)}
+      </Form>
+    </Modal>
   );
 }
