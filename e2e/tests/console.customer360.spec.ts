@@ -37,6 +37,8 @@ test('manager records a customer with two phones and an address, and finds them 
   await form.getByLabel('门牌号 1', { exact: true }).fill('18 号 2 栋 501');
   await form.getByRole('button', { name: buttonName('保存') }).click();
   await expect(page.getByText(`已创建客户「${customer.name}」`)).toBeVisible();
+  // The drawer hands focus back to 新建客户 as it finishes closing; typing before that could land there.
+  await expect(form).toBeHidden();
 
   await openCustomer(page, customer.name);
   await expect(page.getByText(customer.phoneDisplay).first()).toBeVisible();
