@@ -1,17 +1,8 @@
 import type { ConsentChannel, Gender, LifecycleStatus, PhoneType } from '../generated/prisma/enums.js'
 import { regionData } from '../lib/regions.js'
+import { demoDice } from './random.js'
 
 /** mulberry32: a tiny seeded PRNG, so every fresh install gets the same demo customers. */
-const seededRandom = (seed: number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = state
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1)
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61)
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤']
 const maleGivenNames = ['伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '斌', '超', '明', '刚', '辉', '鹏', '飞', '鑫', '波', '宇', '浩', '凯', '健', '俊', '子轩', '浩然', '宇航', '志强', '建华', '建国', '文博', '晓东', '海涛', '国强', '俊杰', '家豪', '天佑', '振华']
@@ -142,17 +133,7 @@ const codeOfCity = (provinceCode: string, name: string): string | undefined =>
 
 /** About 200 plausible customers, the same on every run. */
 export const generateDemoCustomers = (count = 200): DemoCustomer[] => {
-  const random = seededRandom(20_240_601)
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-  const weighted = <T>(entries: readonly [T, number][]): T => {
-    let roll = random() * entries.reduce((sum, [, weight]) => sum + weight, 0)
-    for (const [value, weight] of entries) {
-      roll -= weight
-      if (roll < 0) return value
-    }
-    return entries[entries.length - 1]![0]
-  }
-  const digits = (length: number) => Array.from({ length }, () => Math.floor(random() * 10)).join('')
+  const { random, pick, weighted, digits } = demoDice(20_240_601)
   const usedPhones = new Set<string>()
   const uniqueMobile = (): string => {
     for (;;) {

@@ -4,6 +4,7 @@ import type { ActivityType, OrderStatus } from '../generated/prisma/enums.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone } from '../lib/phone.js'
 import { recomputeCustomerMetrics } from '../modules/orders/orders.metrics.js'
+import { demoDice } from './random.js'
 
 /**
  * Demo contacts, orders and activities for the demo customers, so the Customer 360 page has something to show
@@ -13,17 +14,6 @@ import { recomputeCustomerMetrics } from '../modules/orders/orders.metrics.js'
 const day = 24 * 60 * 60 * 1000
 
 /** xorshift32: small, seeded, good enough to vary demo data. */
-const randomSource = (seed: number) => {
-  let state = seed >>> 0 || 1
-  return () => {
-    state ^= state << 13
-    state >>>= 0
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return state / 4294967296
-  }
-}
 
 interface Product {
   product: string
@@ -110,17 +100,7 @@ const centsText = (cents: number) => `${Math.floor(cents / 100)}.${String(cents 
  * completed, some cancelled or refunded) and activities to every live customer, then recomputes their metrics.
  */
 export const seedDemoRelated = async (tx: Prisma.TransactionClient, { cipher, now = Date.now() }: { cipher: DataCipher; now?: number }) => {
-  const random = randomSource(20_261_123)
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-  const weighted = <T>(entries: readonly [T, number][]): T => {
-    let roll = random() * entries.reduce((sum, [, weight]) => sum + weight, 0)
-    for (const [value, weight] of entries) {
-      roll -= weight
-      if (roll < 0) return value
-    }
-    return entries[entries.length - 1]![0]
-  }
-  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
+  const { random, pick, weighted, between } = demoDice(20_261_123)
 
   const [customers, users, relationshipTypes] = await Promise.all([
     tx.customer.findMany({ where: { deletedAt: null }, select: { id: true, ownerId: true, createdAt: true, company: true }, orderBy: { createdAt: 'asc' } }),
