@@ -92,6 +92,13 @@ export const startTestServer = async (overrides: Partial<ServerOptions> = {}): P
   }
 }
 
+/** The error body every 4xx answers with (see the error map in http/errors.ts). */
+export interface ErrorBody {
+  code: string
+  message: string
+  details: { field: string; message: string; existingCustomerId?: string }[]
+}
+
 export interface ApiResponse<T> {
   status: number
   headers: Headers

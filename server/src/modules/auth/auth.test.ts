@@ -1,16 +1,11 @@
 import jwt from 'jsonwebtoken'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, testDemoPassword, testJwtSecret, type TestServer } from '../../test/support.js'
+import { startTestServer, testDemoPassword, testJwtSecret, type TestServer, type ErrorBody } from '../../test/support.js'
 
 interface Tokens {
   accessToken: string
   refreshToken: string
   user: { id: string; username: string; displayName: string; role: string }
-}
-interface ErrorBody {
-  code: string
-  message: string
-  details: { field: string; message: string }[]
 }
 
 describe('signing in and out', () => {

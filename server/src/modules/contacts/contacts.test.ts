@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
+import { startTestServer, withDatabaseClient, type TestServer, type ErrorBody } from '../../test/support.js'
 import type { ContactDto } from './contacts.schemas.js'
 
-interface ErrorBody {
-  code: string
-  details: { field: string; message: string }[]
-}
 
 describe('contacts of a customer', () => {
   let server: TestServer

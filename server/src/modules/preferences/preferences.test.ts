@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/support.js'
+import { startTestServer, type TestServer, type ErrorBody } from '../../test/support.js'
 
-interface ErrorBody {
-  code: string
-  details: { field: string; message: string }[]
-}
 
 describe('preferences and the user list', () => {
   let server: TestServer

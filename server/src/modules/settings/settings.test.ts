@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
+import { startTestServer, withDatabaseClient, type TestServer, type ErrorBody } from '../../test/support.js'
 import type {
   CustomerLevelDto,
   CustomFieldDefinitionDto,
@@ -8,10 +8,6 @@ import type {
   TagItemDto,
 } from './settings.schemas.js'
 
-interface ErrorBody {
-  code: string
-  details: { field: string; message: string }[]
-}
 
 describe('settings', () => {
   let server: TestServer
