@@ -21,6 +21,7 @@ import { createHealthService } from './modules/health/health.service.js'
 import { createRelatedServices } from './modules/related.js'
 import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
+import { catchUpSearchTerms } from './modules/customers/customers.search-upkeep.js'
 
 export interface ServerOptions extends Config {
   logger?: Logger
@@ -89,6 +90,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     await ensureAdmin(db, { username: options.adminUsername, password: options.adminPassword }, logger)
     await ensureDefaultSettings(db)
     const seed = options.seedDemo ? await seedDemoData(db, cipher, { demoPassword: options.demoPassword }, logger) : 'disabled'
+    const caughtUp = await catchUpSearchTerms(db, cipher)
+    if (caughtUp.customers + caughtUp.phones > 0) logger.info(caughtUp, 'search terms brought up to date')
 
     const jobs = await startJobs(databaseUrl, logger)
     stoppers.push({ name: 'job queue', stop: jobs.stop })

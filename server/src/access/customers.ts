@@ -1,11 +1,26 @@
 import type { Db } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
-import type { LifecycleStatus } from '../generated/prisma/enums.js'
 import { customerScopeOfRole } from '../auth/permissions.js'
 import type { AuthenticatedContext, AuthUser } from '../http/context.js'
 import { AppError } from '../http/errors.js'
 import type { DataCipher } from '../lib/crypto.js'
-import { normalisePhone } from '../lib/phone.js'
+import {
+  decodeCursor,
+  effectiveSort,
+  encodeCursor,
+  filterConditions,
+  planKeyword,
+  queryFingerprint,
+  runSearch,
+  sortSegments,
+  type Cursor,
+  type CustomerSortField,
+  type KeywordPlan,
+  type MatchField,
+  type ResolvedCustomerFilter,
+  type Segment,
+  type SortOrder,
+} from './customer-search.js'
 
 /**
  * The only way to reach customer rows. Every read and write is limited to the caller's data scope
@@ -72,16 +87,29 @@ export type CustomFieldCondition =
   /** multi_select: the stored list holds any of these options. */
   | { kind: 'hasAny'; key: string; values: string[] }
 
-export interface CustomerListFilters {
-  keyword?: string | undefined
-  tagIds?: string[] | undefined
-  groupId?: string | undefined
-  levelId?: string | undefined
-  lifecycleStatus?: LifecycleStatus | undefined
-  ownerId?: string | undefined
-  customFields?: CustomFieldCondition[] | undefined
-  skip: number
-  take: number
+export interface SearchRequest {
+  filter: ResolvedCustomerFilter
+  sort?: CustomerSortField | undefined
+  order: SortOrder
+  cursor?: string | undefined
+  limit: number
+}
+
+/** What runSearch needs; the benchmark runs it directly against the database. */
+export interface PlannedSearch {
+  where: Prisma.Sql
+  segments: Segment[]
+  keyword: KeywordPlan | null
+  fingerprint: string
+  cursor: Cursor | null
+  limit: number
+}
+
+export interface SearchResult {
+  rows: { row: CustomerSummaryRow; match: { field: MatchField; contactName?: string } | null }[]
+  total: number
+  totalIsEstimate: boolean
+  nextCursor: string | null
 }
 
 export interface CustomerAccess {
@@ -106,7 +134,13 @@ export interface CustomerAccess {
   namesInScope(ctx: AuthenticatedContext, ids: string[]): Promise<Map<string, string>>
   findDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
   findTrashedDetail(ctx: AuthenticatedContext, id: string, tx?: DbClient): Promise<CustomerDetailRow>
-  list(ctx: AuthenticatedContext, filters: CustomerListFilters): Promise<{ rows: CustomerSummaryRow[]; total: number }>
+  planSearch(ctx: AuthenticatedContext, request: SearchRequest): PlannedSearch
+  /** A page of the caller's customers matching a filter, in the requested order (see customer-search.ts). */
+  search(ctx: AuthenticatedContext, request: SearchRequest): Promise<SearchResult>
+  /** Ids of the caller's customers matching a filter, at most `max + 1` (so callers can tell "too many"). */
+  matchingIds(ctx: AuthenticatedContext, filter: ResolvedCustomerFilter, max: number, tx?: DbClient): Promise<string[]>
+  /** Sources in use within the caller's scope, most used first. */
+  sources(ctx: AuthenticatedContext): Promise<{ source: string; count: number }[]>
   listTrash(ctx: AuthenticatedContext, page: { skip: number; take: number }): Promise<{ rows: CustomerSummaryRow[]; total: number }>
 }
 
@@ -135,34 +169,6 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     const row = rows[0]
     if (row === undefined) throw new AppError('CUSTOMER_NOT_FOUND')
     return row
-  }
-
-  /** Keyword: substring of name, company or a tag name; or exactly a phone (whole or last four digits) or email. */
-  const keywordSql = (keyword: string | undefined): Prisma.Sql => {
-    if (keyword === undefined || keyword === '') return Prisma.sql`TRUE`
-    const pattern = `%${keyword.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
-    const alternatives = [
-      Prisma.sql`c.name ILIKE ${pattern}`,
-      Prisma.sql`c.company ILIKE ${pattern}`,
-      Prisma.sql`EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id
-        WHERE ct.customer_id = c.id AND t.name ILIKE ${pattern})`,
-    ]
-    // Phones and emails are encrypted, so only exact values can be found, through their blind indexes.
-    const digits = keyword.normalize('NFKC').replace(/[\s\-()]/g, '')
-    if (/^\d{4}$/.test(digits)) {
-      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id
-        AND p.last4_hash = ${cipher.blindIndex('phone_last4', digits)})`)
-    }
-    const phone = /^\+?\d{5,}$/.test(digits) ? normalisePhone(keyword) : null
-    if (phone !== null) {
-      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id
-        AND p.number_hash = ${cipher.blindIndex('phone', phone.e164)})`)
-    }
-    if (keyword.includes('@')) {
-      alternatives.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_emails e WHERE e.customer_id = c.id
-        AND e.address_hash = ${cipher.blindIndex('email', keyword.trim().toLowerCase())})`)
-    }
-    return Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`
   }
 
   /**
@@ -204,28 +210,18 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     }
   }
 
-  const filtersSql = (filters: CustomerListFilters): Prisma.Sql[] => {
-    const conditions = [keywordSql(filters.keyword)]
-    if (filters.tagIds !== undefined && filters.tagIds.length > 0) {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id
-        AND ct.tag_id = ANY(${filters.tagIds}::uuid[]))`)
-    }
-    if (filters.groupId !== undefined) {
-      // A group stands for its whole subtree.
-      conditions.push(Prisma.sql`EXISTS (
-        WITH RECURSIVE subtree AS (
-          SELECT id FROM groups WHERE id = ${filters.groupId}::uuid
-          UNION ALL SELECT g.id FROM groups g JOIN subtree s ON g.parent_id = s.id
-        )
-        SELECT 1 FROM customer_groups cg WHERE cg.customer_id = c.id AND cg.group_id IN (SELECT id FROM subtree))`)
-    }
-    if (filters.levelId !== undefined) conditions.push(Prisma.sql`c.level_id = ${filters.levelId}::uuid`)
-    if (filters.lifecycleStatus !== undefined) {
-      conditions.push(Prisma.sql`c.lifecycle_status = ${filters.lifecycleStatus}::lifecycle_status`)
-    }
-    if (filters.ownerId !== undefined) conditions.push(Prisma.sql`c.owner_id = ${filters.ownerId}::uuid`)
-    for (const condition of filters.customFields ?? []) conditions.push(customFieldSql(condition))
-    return conditions
+  /** Everything a search reads, for the caller: scope, filters and keyword, sort segments and the cursor. */
+  const planSearch = (ctx: AuthenticatedContext, request: SearchRequest): PlannedSearch => {
+    const keyword = planKeyword(cipher, request.filter.keyword)
+    const sort = effectiveSort(request.sort, request.order, keyword)
+    const segments = sortSegments(sort.field, sort.order, keyword)
+    const where = Prisma.join(
+      [scopeSql(ctx, false), ...filterConditions(request.filter, customFieldSql), ...(keyword === null ? [] : [keyword.matches])],
+      ' AND ',
+    )
+    const fingerprint = queryFingerprint({ filter: request.filter, sort, scope: ctx.user.id })
+    const cursor = request.cursor === undefined ? null : decodeCursor(request.cursor, fingerprint, segments.length)
+    return { where, segments, keyword, fingerprint, cursor, limit: request.limit }
   }
 
   /** A page of ids from SQL (filters Prisma cannot express), then the rows from Prisma, in the page's order. */
@@ -275,13 +271,44 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     },
     findDetail: (ctx, id, tx = db) => findDetail(ctx, id, false, tx),
     findTrashedDetail: (ctx, id, tx = db) => findDetail(ctx, id, true, tx),
-    list: (ctx, filters) =>
-      page(
-        Prisma.join([scopeSql(ctx, false), ...filtersSql(filters)], ' AND '),
-        Prisma.sql`c.created_at DESC, c.id DESC`,
-        filters.skip,
-        filters.take,
-      ),
+    planSearch,
+    search: async (ctx, request) => {
+      const page = await runSearch((statement) => db.$queryRaw(statement), planSearch(ctx, request))
+      const rows = await db.customer.findMany({
+        relationLoadStrategy: 'join',
+        where: { id: { in: page.rows.map((row) => row.id) } },
+        include: customerSummaryInclude,
+      })
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return {
+        rows: page.rows.flatMap((found) => {
+          const row = byId.get(found.id)
+          if (row === undefined) return []
+          const match =
+            found.match_field === undefined || found.match_field === null
+              ? null
+              : { field: found.match_field, ...(found.matched_contact ? { contactName: found.matched_contact } : {}) }
+          return [{ row, match }]
+        }),
+        total: page.total,
+        totalIsEstimate: page.totalIsEstimate,
+        nextCursor: page.next === null ? null : encodeCursor(page.next),
+      }
+    },
+    matchingIds: async (ctx, filter, max, tx = db) => {
+      const keyword = planKeyword(cipher, filter.keyword)
+      const where = Prisma.join(
+        [scopeSql(ctx, false), ...filterConditions(filter, customFieldSql), ...(keyword === null ? [] : [keyword.matches])],
+        ' AND ',
+      )
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM customers c WHERE ${where} ORDER BY c.id LIMIT ${max + 1}`
+      return rows.map((row) => row.id)
+    },
+    sources: async (ctx) =>
+      db.$queryRaw<{ source: string; count: number }[]>`
+        SELECT c.source, count(*)::int AS count FROM customers c
+        WHERE ${scopeSql(ctx, false)} AND c.source IS NOT NULL AND c.source <> ''
+        GROUP BY c.source ORDER BY count(*) DESC, c.source LIMIT 200`,
     listTrash: (ctx, { skip, take }) =>
       page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
   }

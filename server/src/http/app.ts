@@ -9,7 +9,7 @@ import { authenticate } from '../auth/middleware.js'
 import type { Db } from '../db/prisma.js'
 import { authRouter } from '../modules/auth/auth.routes.js'
 import type { AuthService } from '../modules/auth/auth.service.js'
-import { customersRouter, customerTrashRouter } from '../modules/customers/customers.routes.js'
+import { customerSourcesRouter, customersRouter, customerTrashRouter } from '../modules/customers/customers.routes.js'
 import type { CustomersService } from '../modules/customers/customers.service.js'
 import { healthRouter } from '../modules/health/health.routes.js'
 import type { HealthService } from '../modules/health/health.service.js'
@@ -17,6 +17,8 @@ import { meRouter } from '../modules/me/me.routes.js'
 import { activitiesRouter } from '../modules/activities/activities.routes.js'
 import type { ActivitiesService } from '../modules/activities/activities.service.js'
 import { contactsRouter } from '../modules/contacts/contacts.routes.js'
+import { customerViewsRouter } from '../modules/customer-views/customer-views.routes.js'
+import type { CustomerViewsService } from '../modules/customer-views/customer-views.service.js'
 import type { ContactsService } from '../modules/contacts/contacts.service.js'
 import { ordersRouter } from '../modules/orders/orders.routes.js'
 import type { OrdersService } from '../modules/orders/orders.service.js'
@@ -45,6 +47,7 @@ export interface RelatedServices {
   settings: SettingsService
   users: UsersService
   preferences: PreferencesService
+  customerViews: CustomerViewsService
 }
 
 export interface AppDependencies {
@@ -69,6 +72,8 @@ const apiRouter = ({ db, accessTokens, services }: AppDependencies): Router => {
   api.use('/customers/:id/timeline', timelineRouter(services.timeline))
   api.use('/users', usersRouter(services.users))
   api.use(settingsRouter(services.settings))
+  api.use('/customer-views', customerViewsRouter(services.customerViews))
+  api.use('/customer-sources', customerSourcesRouter(services.customers))
   api.use('/customers', customersRouter(services.customers))
   api.use('/trash/customers', customerTrashRouter(services.customers))
 

@@ -32,6 +32,9 @@ export const errorCatalog = {
   LEVEL_IN_USE: { status: 409, messageKey: 'errors.LEVEL_IN_USE' },
   CUSTOM_FIELD_KEY_TAKEN: { status: 409, messageKey: 'errors.CUSTOM_FIELD_KEY_TAKEN' },
   CUSTOM_FIELD_IN_USE: { status: 409, messageKey: 'errors.CUSTOM_FIELD_IN_USE' },
+  VIEW_NOT_FOUND: { status: 404, messageKey: 'errors.VIEW_NOT_FOUND' },
+  VIEW_NOT_OWNED: { status: 403, messageKey: 'errors.VIEW_NOT_OWNED' },
+  BULK_TOO_LARGE: { status: 422, messageKey: 'errors.BULK_TOO_LARGE' },
   INTERNAL_ERROR: { status: 500, messageKey: 'errors.INTERNAL_ERROR' },
 } as const satisfies Record<string, { status: number; messageKey: MessageKey }>
 

@@ -16,7 +16,7 @@ const ivLength = 12
 const tagLength = 16
 const dataKeyHex = /^[0-9a-f]{64}$/i
 
-export type BlindIndexKind = 'phone' | 'phone_last4' | 'email'
+export type BlindIndexKind = 'phone' | 'phone_last4' | 'phone_tail' | 'email'
 
 export interface Sealed {
   ciphertext: Uint8Array<ArrayBuffer>
@@ -42,7 +42,7 @@ export const createDataCipher = (dataKey: Buffer): DataCipher => {
   // Not secret: it only names the key, and is derived so that it cannot be turned back into the key.
   const keyId = derive(dataKey, 'key-id:v1', 6).toString('hex')
   const indexKeys = new Map<BlindIndexKind, Buffer>(
-    (['phone', 'phone_last4', 'email'] as const).map((kind) => [kind, derive(dataKey, `blind-index:${kind}:v1`, 32)]),
+    (['phone', 'phone_last4', 'phone_tail', 'email'] as const).map((kind) => [kind, derive(dataKey, `blind-index:${kind}:v1`, 32)]),
   )
 
   const seal = (plaintext: string): Sealed => {

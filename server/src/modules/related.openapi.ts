@@ -1,6 +1,7 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 import { activitiesPaths } from './activities/activities.openapi.js'
 import { contactsPaths } from './contacts/contacts.openapi.js'
+import { customerViewsPaths } from './customer-views/customer-views.openapi.js'
 import { ordersPaths } from './orders/orders.openapi.js'
 import { preferencesPaths } from './preferences/preferences.openapi.js'
 import { settingsPaths } from './settings/settings.openapi.js'
@@ -14,6 +15,7 @@ export const relatedTags = [
   { name: 'timeline', description: "Everything that happened to a customer, newest first" },
   { name: 'settings', description: 'Tags, groups, customer levels, relationship types, custom fields' },
   { name: 'users', description: 'Staff, for pickers' },
+  { name: 'customer-views', description: 'Saved customer list views (filters, columns, sort), private or shared' },
 ]
 
 export const relatedPaths: ZodOpenApiPathsObject = {
@@ -24,4 +26,5 @@ export const relatedPaths: ZodOpenApiPathsObject = {
   ...settingsPaths,
   ...usersPaths,
   ...preferencesPaths,
+  ...customerViewsPaths,
 }

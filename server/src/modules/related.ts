@@ -4,6 +4,7 @@ import type { RelatedServices } from '../http/app.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { createActivitiesService } from './activities/activities.service.js'
 import { createContactsService } from './contacts/contacts.service.js'
+import { createCustomerViewsService } from './customer-views/customer-views.service.js'
 import { createOrdersService } from './orders/orders.service.js'
 import { createPreferencesService } from './preferences/preferences.service.js'
 import { createSettingsService } from './settings/settings.service.js'
@@ -19,4 +20,5 @@ export const createRelatedServices = ({ db, access, cipher }: { db: Db; access: 
   settings: createSettingsService({ db }),
   users: createUsersService({ db }),
   preferences: createPreferencesService({ db }),
+  customerViews: createCustomerViewsService({ db }),
 })

@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client.js'
 import type { ActivityType, OrderStatus } from '../generated/prisma/enums.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone } from '../lib/phone.js'
+import { phoneBlindIndexes } from '../lib/search-terms.js'
 import { recomputeCustomerMetrics } from '../modules/orders/orders.metrics.js'
 import { demoDice } from './random.js'
 
@@ -119,8 +120,7 @@ export const seedDemoRelated = async (tx: Prisma.TransactionClient, { cipher, no
       type: 'mobile' as const,
       numberEncrypted: sealed.ciphertext,
       keyId: sealed.keyId,
-      numberHash: cipher.blindIndex('phone', parsed.e164),
-      last4Hash: cipher.blindIndex('phone_last4', parsed.last4),
+      ...phoneBlindIndexes(cipher, parsed.e164),
       isPrimary: true,
       sortOrder: 0,
     }]

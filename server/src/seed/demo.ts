@@ -5,6 +5,7 @@ import type { Db } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone } from '../lib/phone.js'
+import { phoneBlindIndexes, pinyinColumns } from '../lib/search-terms.js'
 import { resolveRegion } from '../lib/regions.js'
 import { demoGroups, demoStaff, demoTags, generateDemoCustomers } from './demo-data.js'
 import { seedDemoRelated } from './demo-related.js'
@@ -63,6 +64,7 @@ export const seedDemoData = async (
           return {
             id,
             name: customer.name,
+            ...pinyinColumns(customer.name, customer.company),
             gender: customer.gender,
             birthday: customer.birthday === null ? null : new Date(`${customer.birthday}T00:00:00Z`),
             occupation: customer.occupation,
@@ -93,8 +95,7 @@ export const seedDemoData = async (
               type: phone.type,
               numberEncrypted: sealed.ciphertext,
               keyId: sealed.keyId,
-              numberHash: cipher.blindIndex('phone', parsed.e164),
-              last4Hash: cipher.blindIndex('phone_last4', parsed.last4),
+              ...phoneBlindIndexes(cipher, parsed.e164),
               isPrimary: index === 0,
               sortOrder: index,
             }]

@@ -5,6 +5,7 @@ import { authenticated, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { displayPhone, maskEmail, maskPhone, normalisePhone } from '../../lib/phone.js'
+import { phoneBlindIndexes } from '../../lib/search-terms.js'
 import type { ContactDto, ContactInputData, ContactPatchData } from './contacts.schemas.js'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -84,8 +85,7 @@ export const createContactsService = ({
         type,
         numberEncrypted: sealed.ciphertext,
         keyId: sealed.keyId,
-        numberHash: cipher.blindIndex('phone', parsed.e164),
-        last4Hash: cipher.blindIndex('phone_last4', parsed.last4),
+        ...phoneBlindIndexes(cipher, parsed.e164),
         isPrimary: index === primary,
         sortOrder: index,
       }

@@ -59,6 +59,7 @@ export const createCustomerMapper = (cipher: DataCipher) => {
       totalSpent: row.totalSpent.toFixed(2),
       lastPurchaseAt: iso(row.lastPurchaseAt),
       lastContactAt: iso(row.lastContactAt),
+      lastActivityAt: row.lastActivityAt.toISOString(),
       customFields: customFieldsOf(row.customFields),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

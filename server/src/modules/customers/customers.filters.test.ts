@@ -36,7 +36,7 @@ describe('customers: filtering the list by custom field values', () => {
   afterAll(() => server.close())
 
   const names = async (token: string, filters: unknown) => {
-    const response = await customers.list(token, `?pageSize=100&customFields=${encodeURIComponent(JSON.stringify(filters))}`)
+    const response = await customers.list(token, `?limit=100&customFields=${encodeURIComponent(JSON.stringify(filters))}`)
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     expect(response.body.total).toBe(response.body.items.length)
     return response.body.items.map((item) => item.name).sort()

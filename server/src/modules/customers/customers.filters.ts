@@ -1,6 +1,8 @@
+import type { ResolvedCustomerFilter, TimeRange } from '../../access/customer-search.js'
 import type { CustomFieldCondition, DbClient } from '../../access/customers.js'
+import type { AuthenticatedContext } from '../../http/context.js'
 import { Problems } from './customers.input.js'
-import { DayRangeFilter, NumberRangeFilter, type CustomFieldFiltersData } from './customers.schemas.js'
+import { DayRangeFilter, NumberRangeFilter, type CustomerFilterData, type CustomFieldFiltersData } from './customers.schemas.js'
 
 /**
  * Turns the list's `customFields` query into conditions the access layer can run. The query schema only knows
@@ -62,4 +64,58 @@ export const resolveCustomFieldFilters = async (
   }
   problems.throwIfAny()
   return conditions
+}
+
+// Days are China days: the product serves mainland shops, whatever the server's own time zone.
+const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`)
+const dayAfter = (day: string) => new Date(chinaDayStart(day).getTime() + 24 * 60 * 60 * 1000)
+
+const dayRange = (from: string | undefined, to: string | undefined): TimeRange | undefined =>
+  from === undefined && to === undefined
+    ? undefined
+    : { from: from === undefined ? undefined : chinaDayStart(from), before: to === undefined ? undefined : dayAfter(to) }
+
+const numberRange = (min: number | undefined, max: number | undefined) =>
+  min === undefined && max === undefined ? undefined : { min, max }
+
+/** The filter as the access layer runs it: `me` is the caller, groups stand for their subtrees. */
+export const resolveCustomerFilter = async (
+  db: DbClient,
+  ctx: AuthenticatedContext,
+  filter: CustomerFilterData,
+): Promise<ResolvedCustomerFilter> => {
+  const groupIds =
+    filter.groupIds === undefined || filter.groupIds.length === 0
+      ? undefined
+      : (
+          await db.$queryRaw<{ id: string }[]>`
+            WITH RECURSIVE subtree AS (
+              SELECT id FROM groups WHERE id = ANY(${filter.groupIds}::uuid[])
+              UNION SELECT g.id FROM groups g JOIN subtree s ON g.parent_id = s.id
+            ) SELECT id FROM subtree`
+        ).map((row) => row.id)
+  const owners =
+    filter.ownerIds === undefined || filter.ownerIds.length === 0
+      ? undefined
+      : {
+          ids: [...new Set(filter.ownerIds.flatMap((owner) => (owner === 'none' ? [] : [owner === 'me' ? ctx.user.id : owner])))],
+          none: filter.ownerIds.includes('none'),
+        }
+  return {
+    keyword: filter.keyword,
+    tags: filter.tagIds === undefined || filter.tagIds.length === 0 ? undefined : { mode: filter.tagMode ?? 'any', ids: filter.tagIds },
+    // A group that does not exist stands for no customers, not for all of them.
+    groupIds: groupIds === undefined ? undefined : groupIds.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : groupIds,
+    regionCodes: filter.regionCodes,
+    owners,
+    levelIds: filter.levelIds,
+    lifecycleStatuses: filter.lifecycleStatuses,
+    sources: filter.sources,
+    createdAt: dayRange(filter.createdFrom, filter.createdTo),
+    lastActivityAt: dayRange(filter.lastActivityFrom, filter.lastActivityTo),
+    lastPurchaseAt: dayRange(filter.lastPurchaseFrom, filter.lastPurchaseTo),
+    totalSpent: numberRange(filter.totalSpentMin, filter.totalSpentMax),
+    orderCount: numberRange(filter.orderCountMin, filter.orderCountMax),
+    customFields: await resolveCustomFieldFilters(db, filter.customFields),
+  }
 }

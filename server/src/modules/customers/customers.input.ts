@@ -5,6 +5,7 @@ import { AppError, type FieldProblem } from '../../http/errors.js'
 import { multiLine } from '../../http/schemas.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { normalisePhone } from '../../lib/phone.js'
+import { phoneTailTerms } from '../../lib/search-terms.js'
 import { resolveRegion } from '../../lib/regions.js'
 import type { CustomerInputData, CustomFieldValueData } from './customers.schemas.js'
 
@@ -34,6 +35,7 @@ export interface PreparedPhone {
     keyId: string
     numberHash: string
     last4Hash: string
+    tailTerms: string[]
     isPrimary: boolean
     sortOrder: number
   }
@@ -96,6 +98,7 @@ export const createInputPreparer = (cipher: DataCipher) => {
           keyId: sealed.keyId,
           numberHash,
           last4Hash: cipher.blindIndex('phone_last4', parsed.last4),
+          tailTerms: phoneTailTerms(cipher, parsed.e164),
           isPrimary: index === primary,
           sortOrder: seen.size,
         },

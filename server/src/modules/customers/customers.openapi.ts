@@ -10,6 +10,7 @@ import {
   CustomerList,
   CustomerListQuery,
   CustomerPatch,
+  CustomerSources,
   DuplicateMatches,
   DuplicatesQuery,
   MergeInput,
@@ -22,14 +23,22 @@ const conflict = (description: string) => ({
 })
 
 export const customersPaths: ZodOpenApiPathsObject = {
+  '/api/customer-sources': {
+    get: {
+      operationId: 'listCustomerSources',
+      tags: ['customers'],
+      summary: "Sources in use within the caller's scope, most used first (for the source filter)",
+      responses: { '200': { description: 'Sources', content: jsonContent(CustomerSources) }, ...errorResponses(401, 403) },
+    },
+  },
   '/api/customers': {
     get: {
       operationId: 'listCustomers',
       tags: ['customers'],
-      summary: "Customers in the caller's scope, newest first",
+      summary: "Search, filter and sort the customers in the caller's scope (keyset paging)",
       requestParams: { query: CustomerListQuery },
       responses: {
-        '200': { description: 'One page of customers and the total count', content: jsonContent(CustomerList) },
+        '200': { description: 'One page, the total (estimated past 10,000) and the next cursor', content: jsonContent(CustomerList) },
         ...errorResponses(401, 403, 422),
       },
     },

@@ -59,3 +59,12 @@ export const customerTrashRouter = (customers: CustomersService): Router => {
   })
   return router
 }
+
+/** `/api/customer-sources`: the sources in use, for the source filter. */
+export const customerSourcesRouter = (customers: CustomersService): Router => {
+  const router = Router()
+  router.get('/', requirePermission('customer:read'), async (req, res) => {
+    res.json(await customers.sources(req.ctx))
+  })
+  return router
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import 'zod-openapi'
+import { customerSortFields } from '../../access/customer-search.js'
 import { ErrorResponse, FieldError, IsoDateTime, multiLine, singleLine } from '../../http/schemas.js'
 
 // ---- shared pieces ----
@@ -70,6 +71,7 @@ const summaryFields = {
   totalSpent: amount,
   lastPurchaseAt: IsoDateTime.nullable(),
   lastContactAt: IsoDateTime.nullable(),
+  lastActivityAt: IsoDateTime.meta({ description: 'The latest of creation, last contact and last purchase' }),
   customFields: CustomFieldValues,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -152,9 +154,27 @@ export const TrashedCustomer = z
   .object({ ...summaryFields, deletedAt: IsoDateTime, deletedBy: CustomerOwner.nullable() })
   .meta({ id: 'TrashedCustomer' })
 
+export const CustomerMatch = z
+  .object({
+    field: z.enum(['name', 'company', 'contact', 'pinyin', 'phone', 'email']),
+    contactName: z.string().optional().meta({ description: 'The matching contact, when field is contact' }),
+  })
+  .meta({ id: 'CustomerMatch', description: 'Why the customer matched the keyword' })
+
+export const CustomerListItem = CustomerSummary.extend({ match: CustomerMatch.nullable() }).meta({ id: 'CustomerListItem' })
+
 export const CustomerList = z
-  .object({ items: z.array(CustomerSummary), total: z.number().int().min(0) })
+  .object({
+    items: z.array(CustomerListItem),
+    total: z.number().int().min(0).meta({ description: 'Exact up to 10,000; past that the database estimate' }),
+    totalIsEstimate: z.boolean(),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
   .meta({ id: 'CustomerList' })
+
+export const CustomerSources = z
+  .object({ items: z.array(z.object({ source: z.string(), count: z.number().int().min(1) })) })
+  .meta({ id: 'CustomerSources' })
 
 export const TrashedCustomerList = z
   .object({ items: z.array(TrashedCustomer), total: z.number().int().min(0) })
@@ -265,11 +285,6 @@ export const CustomerPatch = z
     description: 'Any subset of CustomerInput plus the version; `null` clears a field; lists sent replace the stored ones.',
   })
 
-const idList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
-  .pipe(z.array(z.uuid()).max(50))
-
 const numberBound = z.number().refine(Number.isFinite, { error: 'validation.not_a_number' })
 const dayBound = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
 const atLeastOneEnd = (ends: unknown[]) => ends.some((end) => end !== undefined)
@@ -308,37 +323,109 @@ export const CustomFieldFilters = z
 
 export type CustomFieldFiltersData = z.output<typeof CustomFieldFilters>
 
-// Query strings are flat, so the object travels as one JSON-encoded parameter rather than bracketed keys.
-const customFieldFiltersParam = z
-  .string()
-  .transform((text, ctx): unknown => {
-    try {
-      return JSON.parse(text)
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'validation.invalid_json' })
-      return z.NEVER
-    }
-  })
-  .pipe(CustomFieldFilters)
+// ---- the filter model (list, saved views, bulk actions; later exports and campaigns) ----
 
-export const CustomerListQuery = z.object({
-  keyword: singleLine(0, 100)
-    .optional()
-    .meta({ description: 'Substring of name, company or a tag name; or a whole phone number, its last 4 digits, or an email' }),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  tagIds: idList.optional().meta({ description: 'Comma-separated or repeated; customers with any of these tags' }),
-  groupId: z.uuid().optional().meta({ description: 'Customers in this group or its sub-groups' }),
-  levelId: z.uuid().optional(),
-  lifecycleStatus: LifecycleStatus.optional(),
-  ownerId: z.uuid().optional(),
-  customFields: customFieldFiltersParam.optional().meta({
+// In a query string a list is comma-separated or repeated; in JSON it is an array.
+const listOf = <Output>(item: z.ZodType<Output, string>, max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(item).max(max))
+
+const filterDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
+    error: 'validation.date',
+  })
+  .meta({ description: 'YYYY-MM-DD, a day in China time (UTC+8), inclusive', example: '2025-01-31' })
+const amountBound = z.coerce.number({ error: 'validation.not_a_number' }).min(0).max(1e12).meta({ description: 'Yuan', example: 1000 })
+const countBound = z.coerce.number({ error: 'validation.not_a_number' }).int().min(0).max(1e9)
+
+const ownerRef = z.union([z.literal('me'), z.literal('none'), z.uuid()], { error: 'validation.owner_ref' })
+export const TagMode = z.enum(['any', 'all', 'none']).meta({ id: 'TagMode', description: 'any: has one of the tags; all: has every one; none: has none of them' })
+
+// Custom field conditions travel as one JSON parameter in a query string and as an object in JSON bodies.
+const customFieldFiltersFilter = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'validation.invalid_json', input: value })
+    return z.NEVER
+  }
+}, CustomFieldFilters)
+
+const filterShape = {
+  keyword: singleLine(0, 100).optional().meta({
     description:
-      'JSON object of custom field conditions (see CustomFieldFilters), URL-encoded, e.g. ' +
-      '`{"points":{"min":100},"channel":["门店"]}`. Unknown keys or values unfit for the field type answer 422 ' +
-      'naming `customFields.<key>`.',
+      'Name or company by any substring (also one or two Chinese characters); pinyin or initials of names and companies ' +
+      'from their start (zs, zhangsan, zhang san); a whole phone number or its last 4–11 digits; a whole email; a contact name',
   }),
-})
+  tagIds: listOf(z.uuid(), 50).optional().meta({ description: 'Comma-separated or repeated tag ids' }),
+  tagMode: TagMode.optional(),
+  groupIds: listOf(z.uuid(), 50).optional().meta({ description: 'In any of these groups or their sub-groups' }),
+  regionCodes: listOf(z.string().regex(/^\d{6}$/, { error: 'validation.region_code' }), 50)
+    .optional()
+    .meta({ description: 'Province, city or district codes (GB/T 2260); an address in any of them' }),
+  ownerIds: listOf(ownerRef, 50).optional().meta({ description: 'User ids, `me` (the caller) or `none` (no owner)' }),
+  levelIds: listOf(z.uuid(), 50).optional(),
+  lifecycleStatuses: listOf(LifecycleStatus, 5).optional(),
+  sources: listOf(singleLine(1, 100), 50).optional().meta({ description: 'Exact source texts' }),
+  createdFrom: filterDay.optional(),
+  createdTo: filterDay.optional(),
+  lastActivityFrom: filterDay.optional(),
+  lastActivityTo: filterDay.optional(),
+  lastPurchaseFrom: filterDay.optional(),
+  lastPurchaseTo: filterDay.optional(),
+  totalSpentMin: amountBound.optional(),
+  totalSpentMax: amountBound.optional(),
+  orderCountMin: countBound.optional(),
+  orderCountMax: countBound.optional(),
+  customFields: customFieldFiltersFilter.optional().meta({
+    description:
+      'Custom field conditions (see CustomFieldFilters): in a query string ONE URL-encoded JSON parameter, e.g. ' +
+      '`{"points":{"min":100},"channel":["门店"]}`; in JSON bodies an object. Unknown keys or values unfit for the field ' +
+      'type answer 422 naming `customFields.<key>`.',
+  }),
+}
+
+type FilterRanges = Partial<Record<'createdFrom' | 'createdTo' | 'lastActivityFrom' | 'lastActivityTo' | 'lastPurchaseFrom' | 'lastPurchaseTo', string>> &
+  Partial<Record<'totalSpentMin' | 'totalSpentMax' | 'orderCountMin' | 'orderCountMax', number>>
+
+/** A range whose end lies before its start names the end. */
+const checkRanges = (filter: FilterRanges, ctx: z.RefinementCtx) => {
+  const pairs = [
+    ['createdFrom', 'createdTo'],
+    ['lastActivityFrom', 'lastActivityTo'],
+    ['lastPurchaseFrom', 'lastPurchaseTo'],
+    ['totalSpentMin', 'totalSpentMax'],
+    ['orderCountMin', 'orderCountMax'],
+  ] as const
+  for (const [start, end] of pairs) {
+    const from = filter[start]
+    const to = filter[end]
+    if (from !== undefined && to !== undefined && from > to) ctx.addIssue({ code: 'custom', path: [end], message: 'validation.range_order' })
+  }
+}
+
+export const CustomerFilter = z
+  .strictObject(filterShape)
+  .superRefine(checkRanges)
+  .meta({ id: 'CustomerFilter', description: 'The filter model of lists, saved views and bulk actions (JSON form)' })
+
+export const CustomerSortField = z.enum(customerSortFields).meta({ id: 'CustomerSortField' })
+export const SortOrder = z.enum(['asc', 'desc']).meta({ id: 'SortOrder' })
+
+export const CustomerListQuery = z
+  .object({
+    ...filterShape,
+    sort: CustomerSortField.optional().meta({ description: 'Default: relevance with a keyword, otherwise createdAt' }),
+    order: SortOrder.default('desc'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(1000).optional().meta({ description: 'nextCursor of the previous page' }),
+  })
+  .superRefine(checkRanges)
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -398,7 +485,8 @@ export const BulkAction = z
 
 export const BulkInput = z
   .object({
-    ids: z.array(z.uuid()).min(1).max(500),
+    ids: z.array(z.uuid()).min(1).max(500).optional().meta({ description: 'These customers; or give `filter`' }),
+    filter: CustomerFilter.optional().meta({ description: 'Every customer matching it in the caller\'s scope (at most 10,000)' }),
     action: BulkAction,
     tagIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'For addTags and removeTags' }),
     groupIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'For addGroups and removeGroups' }),
@@ -408,6 +496,9 @@ export const BulkInput = z
     const needs = { addTags: 'tagIds', removeTags: 'tagIds', addGroups: 'groupIds', removeGroups: 'groupIds', assignOwner: 'ownerId', delete: null } as const
     const field = needs[input.action]
     if (field !== null && input[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' })
+    if ((input.ids === undefined) === (input.filter === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: 'validation.one_of_ids_filter' })
+    }
   })
   .meta({ id: 'BulkInput', description: 'One transaction: all or nothing. Ids outside the scope fail the whole request with 404.' })
 
@@ -430,6 +521,9 @@ export type CustomFieldValueData = z.infer<typeof CustomFieldValue>
 export type CustomerInputData = z.output<typeof CustomerInput>
 export type CustomerPatchData = z.output<typeof CustomerPatch>
 export type CustomerListQueryData = z.output<typeof CustomerListQuery>
+export type CustomerFilterData = z.output<typeof CustomerFilter>
+export type CustomerListItemDto = z.infer<typeof CustomerListItem>
+export type CustomerListDto = z.infer<typeof CustomerList>
 export type DuplicatesQueryData = z.output<typeof DuplicatesQuery>
 export type DuplicateMatchesDto = z.infer<typeof DuplicateMatches>
 export type MergeInputData = z.output<typeof MergeInput>

@@ -4,11 +4,13 @@ import type { Db } from '../../db/prisma.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
+import { pinyinColumns } from '../../lib/search-terms.js'
+import { refreshPinyin } from './customers.search-upkeep.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { normalisePhone } from '../../lib/phone.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
 import { createCustomerMapper, customFieldsOf } from './customers.dto.js'
-import { resolveCustomFieldFilters } from './customers.filters.js'
+import { resolveCustomerFilter } from './customers.filters.js'
 import { appendCustomerEvent, diffViews, historyView, type CustomerEventPayload } from './customers.events.js'
 import {
   applyCustomFields,
@@ -27,6 +29,7 @@ import type {
   BulkInputData,
   CustomerDto,
   CustomerInputData,
+  CustomerListDto,
   CustomerListQueryData,
   CustomerPatchData,
   CustomerSummaryDto,
@@ -36,8 +39,12 @@ import type {
   TrashedCustomerDto,
 } from './customers.schemas.js'
 
+/** Bulk actions by filter touch at most this many customers in one transaction. */
+const bulkFilterLimit = 10_000
+
 export interface CustomersService {
-  list(ctx: RequestContext, query: CustomerListQueryData): Promise<{ items: CustomerSummaryDto[]; total: number }>
+  list(ctx: RequestContext, query: CustomerListQueryData): Promise<CustomerListDto>
+  sources(ctx: RequestContext): Promise<{ items: { source: string; count: number }[] }>
   get(ctx: RequestContext, id: string): Promise<CustomerDto>
   create(ctx: RequestContext, input: CustomerInputData): Promise<CustomerDto>
   update(ctx: RequestContext, id: string, input: CustomerPatchData): Promise<CustomerDto>
@@ -203,15 +210,23 @@ export const createCustomersService = ({
   return {
     list: async (ctx, query) => {
       const caller = authenticated(ctx)
-      const customFields = await resolveCustomFieldFilters(db, query.customFields)
-      const { rows, total } = await access.list(caller, {
-        ...query,
-        customFields,
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
+      const { sort, order, limit, cursor, ...filter } = query
+      const result = await access.search(caller, {
+        filter: await resolveCustomerFilter(db, caller, filter),
+        sort,
+        order,
+        cursor,
+        limit,
       })
-      return { items: rows.map(mapper.summary), total }
+      return {
+        items: result.rows.map(({ row, match }) => ({ ...mapper.summary(row), match })),
+        total: result.total,
+        totalIsEstimate: result.totalIsEstimate,
+        nextCursor: result.nextCursor,
+      }
     },
+
+    sources: async (ctx) => ({ items: await access.sources(authenticated(ctx)) }),
 
     get: async (ctx, id) => mapper.detail(await access.findDetail(authenticated(ctx), id)),
 
@@ -234,6 +249,7 @@ export const createCustomersService = ({
           data: {
             ...scalarData(input),
             name: input.name,
+            ...pinyinColumns(input.name, input.company ?? null),
             levelId,
             ownerId: input.ownerId === undefined ? caller.user.id : input.ownerId,
             createdById: caller.user.id,
@@ -288,10 +304,12 @@ export const createCustomersService = ({
           input.force,
         )
 
+        const renamed = input.name !== undefined || input.company !== undefined
         await tx.customer.update({
           where: { id },
           data: {
             ...scalarData(input),
+            ...(renamed ? pinyinColumns(input.name ?? before.name, input.company === undefined ? before.company : input.company) : {}),
             levelId: input.levelId,
             ownerId: input.ownerId,
             customFields: input.customFields === undefined ? undefined : (custom.values as Prisma.InputJsonObject),
@@ -472,6 +490,7 @@ export const createCustomersService = ({
             version: { increment: 1 },
           },
         })
+        await refreshPinyin(tx, [survivorId])
         const now = new Date()
         await tx.customer.update({
           where: { id: mergedId },
@@ -509,8 +528,17 @@ export const createCustomersService = ({
       const caller = authenticated(ctx)
       if (input.action === 'delete' && !roleHasPermission(caller.user.role, 'customer:delete')) throw new AppError('FORBIDDEN')
       if (input.action === 'assignOwner' && !roleHasPermission(caller.user.role, 'customer:assign')) throw new AppError('FORBIDDEN')
+      const filter = input.filter === undefined ? undefined : await resolveCustomerFilter(db, caller, input.filter)
       return db.$transaction(async (tx) => {
-        const customers = await access.requireAllInScope(caller, input.ids, tx)
+        let targetIds = input.ids ?? []
+        if (filter !== undefined) {
+          targetIds = await access.matchingIds(caller, filter, bulkFilterLimit, tx)
+          if (targetIds.length > bulkFilterLimit) {
+            throw new AppError('BULK_TOO_LARGE', { fieldProblems: [{ field: 'filter', messageKey: 'validation.too_many' }] })
+          }
+          if (targetIds.length === 0) return { affected: 0 }
+        }
+        const customers = await access.requireAllInScope(caller, targetIds, tx)
         const ids = customers.map((customer) => customer.id)
         const problems = new Problems()
         await checkReferences(tx, { tagIds: input.tagIds, groupIds: input.groupIds }, problems)

@@ -66,7 +66,7 @@ describe('customers: personal data at rest', () => {
       name: '查找我', phones: [{ number: mobile }], emails: [{ address: 'Find.Me@Example.com' }],
     })
     const found = async (keyword: string) =>
-      (await customers.list(staff.manager, `?keyword=${encodeURIComponent(keyword)}&pageSize=100`)).body.items.map((item) => item.id)
+      (await customers.list(staff.manager, `?keyword=${encodeURIComponent(keyword)}&limit=100`)).body.items.map((item) => item.id)
     expect(await found(mobile)).toContain(customer.id)
     expect(await found(`＋８６ ${mobile}`)).toContain(customer.id)
     expect(await found(`0086-${mobile}`)).toContain(customer.id)
