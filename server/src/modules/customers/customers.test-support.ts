@@ -1,5 +1,5 @@
 import type { TestServer } from '../../test/support.js'
-import type { CustomerDto, CustomerSummaryDto, TrashedCustomerDto } from './customers.schemas.js'
+import type { CustomerDto, CustomerListItemDto, TrashedCustomerDto } from './customers.schemas.js'
 
 export interface ErrorBody {
   code: string
@@ -10,8 +10,10 @@ export interface ErrorBody {
 
 export type CustomerResponse = CustomerDto & ErrorBody
 export interface CustomerListBody extends ErrorBody {
-  items: CustomerSummaryDto[]
+  items: CustomerListItemDto[]
   total: number
+  totalIsEstimate: boolean
+  nextCursor: string | null
 }
 export interface TrashListBody extends ErrorBody {
   items: TrashedCustomerDto[]
