@@ -113,7 +113,10 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
   const nameHas = Prisma.sql`${nameKey} LIKE ${contains}`
   const companyHas = Prisma.sql`kezhi_search_key(c.company) LIKE ${contains}`
   const contactWhere = Prisma.sql`ct.customer_id = c.id AND ct.deleted_at IS NULL AND kezhi_search_key(ct.name) LIKE ${contains}`
-  const contactHas = Prisma.sql`EXISTS (SELECT 1 FROM contacts ct WHERE ${contactWhere})`
+  // A scalar subquery rather than EXISTS: the planner could turn an EXISTS under OR into one hashed scan of every
+  // contact; this stays a per-candidate lookup through the contacts' customer index.
+  const contactHas = Prisma.sql`coalesce((SELECT bool_or(kezhi_search_key(ct.name) LIKE ${contains}) FROM contacts ct
+    WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL), FALSE)`
   const text = checkText
     ? Prisma.sql`(${hasAll(textTerms)} AND (${nameHas} OR ${companyHas} OR ${contactHas}))`
     : hasAll(textTerms)
