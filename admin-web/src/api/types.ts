@@ -42,8 +42,14 @@ export type UserRole = Schemas['Role'];
 
 // Customers
 export type CustomerList = ResponseOf<'/api/customers', 'get'>;
-export type CustomerSummary = CustomerList['items'][number];
+/** A list row: the customer's summary and, while searching by keyword, why it matched. */
+export type CustomerListItem = CustomerList['items'][number];
+export type CustomerSummary = Omit<CustomerListItem, 'match'>;
+export type CustomerMatch = NonNullable<CustomerListItem['match']>;
 export type CustomerListQuery = QueryOf<'/api/customers', 'get'>;
+export type CustomerSortField = NonNullable<CustomerListQuery['sort']>;
+export type SortOrder = NonNullable<CustomerListQuery['order']>;
+export type CustomerSources = ResponseOf<'/api/customer-sources', 'get'>['items'];
 export type Customer = ResponseOf<'/api/customers/{id}', 'get'>;
 export type CustomerInput = RequestOf<'/api/customers', 'post'>;
 export type CustomerPatch = RequestOf<'/api/customers/{id}', 'patch'>;
@@ -68,6 +74,14 @@ export type BulkRequest = RequestOf<'/api/customers/bulk', 'post'>;
 export type BulkAction = BulkRequest['action'];
 export type TrashList = ResponseOf<'/api/trash/customers', 'get'>;
 export type TrashedCustomer = TrashList['items'][number];
+
+// Saved views of the customer list
+export type CustomerView = ResponseOf<'/api/customer-views', 'get'>['items'][number];
+/** The one filter model of the list, saved views and bulk actions, in its JSON form. */
+export type CustomerFilter = CustomerView['filters'];
+export type CustomerViewSort = NonNullable<CustomerView['sort']>;
+export type CustomerViewInput = RequestOf<'/api/customer-views', 'post'>;
+export type CustomerViewPatch = RequestOf<'/api/customer-views/{id}', 'patch'>;
 
 // Related records
 export type Contact = ResponseOf<'/api/customers/{id}/contacts', 'get'>['items'][number];

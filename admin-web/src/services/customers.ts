@@ -10,7 +10,6 @@ import type {
   BulkRequest,
   Customer,
   CustomerInput,
-  CustomerListQuery,
   CustomerPatch,
   DuplicateQuery,
   MergeRequest,
@@ -19,12 +18,12 @@ import { customerKeys, type PageParams } from './queryKeys';
 
 // Customer reads and writes shared by the list, the detail page, the trash and the form drawer.
 
-export function useCustomerList(params: CustomerListQuery) {
+/** The sources customers in the caller's scope have, most used first (options of the source filter). */
+export function useCustomerSources() {
   return useQuery({
-    queryKey: customerKeys.list(params),
-    queryFn: ({ signal }) => requestData(api.GET('/api/customers', { params: { query: params }, signal })),
-    // Keeps the current page on screen while the next one loads, instead of an empty table.
-    placeholderData: keepPreviousData,
+    queryKey: customerKeys.sources(),
+    queryFn: ({ signal }) =>
+      requestData(api.GET('/api/customer-sources', { signal })).then((data) => data.items),
   });
 }
 
@@ -46,6 +45,7 @@ export function refreshCustomer(queryClient: QueryClient, customer: Customer) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), refetchType: 'active' }),
     queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.sources() }),
   ]);
 }
 

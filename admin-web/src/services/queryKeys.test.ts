@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerKeys, preferenceKeys, referenceKeys } from './queryKeys';
+import { customerKeys, customerViewKeys, preferenceKeys, referenceKeys } from './queryKeys';
 
 // TanStack Query matches keys by prefix: invalidating `lists()` must reach every `list(params)`,
 // and nothing about lists may touch the details.
@@ -11,7 +11,7 @@ describe('customerKeys', () => {
   it('nests every key under the customers root', () => {
     for (const key of [
       customerKeys.lists(),
-      customerKeys.list({ page: 1 }),
+      customerKeys.list({ limit: 50 }),
       customerKeys.detail('42'),
       customerKeys.trashPage({ page: 1, pageSize: 20 }),
       customerKeys.duplicates({ phone: '13800138000' }),
@@ -21,23 +21,21 @@ describe('customerKeys', () => {
   });
 
   it('puts the list parameters into the list key', () => {
-    expect(customerKeys.list({ keyword: '张', page: 2, pageSize: 20 })).toEqual([
+    expect(customerKeys.list({ keyword: '张', sort: 'name', order: 'asc' })).toEqual([
       'customers',
       'list',
-      { keyword: '张', page: 2, pageSize: 20 },
+      { keyword: '张', sort: 'name', order: 'asc' },
     ]);
   });
 
   it('gives different searches and filters different keys', () => {
-    expect(customerKeys.list({ page: 1 })).not.toEqual(customerKeys.list({ page: 2 }));
-    expect(customerKeys.list({ page: 1, keyword: 'a' })).not.toEqual(
-      customerKeys.list({ page: 1, keyword: 'b' }),
-    );
-    expect(customerKeys.list({ page: 1, levelId: 'vip' })).not.toEqual(customerKeys.list({ page: 1 }));
+    expect(customerKeys.list({ sort: 'name' })).not.toEqual(customerKeys.list({ sort: 'company' }));
+    expect(customerKeys.list({ keyword: 'a' })).not.toEqual(customerKeys.list({ keyword: 'b' }));
+    expect(customerKeys.list({ levelIds: ['vip'] })).not.toEqual(customerKeys.list({ limit: 50 }));
   });
 
   it('keeps lists and details apart for invalidation', () => {
-    expect(startsWith(customerKeys.list({ page: 3 }), customerKeys.lists())).toBe(true);
+    expect(startsWith(customerKeys.list({ tagMode: 'none' }), customerKeys.lists())).toBe(true);
     expect(startsWith(customerKeys.detail('42'), customerKeys.lists())).toBe(false);
     expect(customerKeys.detail('42')).toEqual(['customers', 'detail', '42']);
   });
@@ -57,6 +55,11 @@ describe('customerKeys', () => {
     ).toBe(true);
   });
 
+  it('keeps the sources in use apart from the lists', () => {
+    expect(startsWith(customerKeys.sources(), customerKeys.all)).toBe(true);
+    expect(startsWith(customerKeys.sources(), customerKeys.lists())).toBe(false);
+  });
+
   it('keeps the trash apart from the live lists', () => {
     expect(startsWith(customerKeys.trashPage({ page: 1, pageSize: 20 }), customerKeys.trash())).toBe(true);
     expect(startsWith(customerKeys.trash(), customerKeys.lists())).toBe(false);
@@ -65,9 +68,12 @@ describe('customerKeys', () => {
 
 describe('reference and preference keys', () => {
   it('are distinct from each other and from customers', () => {
-    const roots = [...Object.values(referenceKeys), preferenceKeys.all, customerKeys.all].map(
-      (key) => key[0],
-    );
+    const roots = [
+      ...Object.values(referenceKeys),
+      preferenceKeys.all,
+      customerKeys.all,
+      customerViewKeys.all,
+    ].map((key) => key[0]);
     expect(new Set(roots).size).toBe(roots.length);
     expect(preferenceKeys.detail('customers.columns')).toEqual(['preferences', 'customers.columns']);
   });

@@ -11,7 +11,10 @@ export interface PageParams {
 export const customerKeys = {
   all: ['customers'] as const,
   lists: () => [...customerKeys.all, 'list'] as const,
-  list: (params: CustomerListQuery) => [...customerKeys.lists(), params] as const,
+  /** One list (every page loaded of it): its query without the cursor. */
+  list: (params: Omit<CustomerListQuery, 'cursor'>) => [...customerKeys.lists(), params] as const,
+  // The sources in use change as customers are saved, and differ by the caller's data scope.
+  sources: () => [...customerKeys.all, 'sources'] as const,
   details: () => [...customerKeys.all, 'detail'] as const,
   // Everything about one customer sits under its detail key: a write that changes the record
   // (an order moves its metrics, an edit adds a timeline entry) refreshes it all in one call.
@@ -33,6 +36,11 @@ export const referenceKeys = {
   relationshipTypes: ['relationship-types'] as const,
   customFields: ['custom-fields'] as const,
   users: ['users'] as const,
+};
+
+// Saved views of the customer list: the caller's own and those shared with them, one list.
+export const customerViewKeys = {
+  all: ['customer-views'] as const,
 };
 
 export const preferenceKeys = {
