@@ -1,106 +1,39 @@
 import type { ProColumns } from '@ant-design/pro-components';
-import { Link, useAccess } from '@umijs/max';
+import { Link } from '@umijs/max';
 import { Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerSummary } from '@/api/types';
+import type { CustomerListItem, CustomerSummary } from '@/api/types';
 import { currentLanguage } from '@/i18n';
-import {
-  useCustomFieldDefinitions,
-  useGroupTreeOptions,
-  useLevels,
-  useStaffUsers,
-  useTags,
-} from '@/services/reference';
+import { useCustomFieldDefinitions } from '@/services/reference';
 import { formatAmount } from '@/utils/money';
-import { ColoredTag, LifecycleTag, TagList, lifecycleStatuses } from '../components/CustomerBadges';
+import { ColoredTag, LifecycleTag, TagList } from '../components/CustomerBadges';
 import { formatCustomFieldValue } from '../components/customFieldDisplay';
 import { customFieldColumnKey } from './columnsState';
-import { customFieldFilterKey, filterKey } from './filters';
 import { CustomerRowActions } from './components/CustomerRowActions';
+import { HighlightedText, MatchReasonTag } from './components/MatchHighlight';
+import { columnSortOrder, isSortableColumn, type ListSort } from './sort';
 
 const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD') : null);
 
 /**
- * The customer table's columns. Every column has a stable `key`: the column settings are stored
- * by it. Filter-only columns are hidden in the table and name their form field with `filterKey`.
+ * The customer table's columns. Every column has a stable `key`: the column settings and saved
+ * views store them. Sortable columns sort on the server (the sort is controlled by the page, so a
+ * view's sort shows its arrow too); name and company mark the searched keyword.
  */
-export function useCustomerColumns(
-  onEdit: (customer: CustomerSummary) => void,
-): ProColumns<CustomerSummary>[] {
+export function useCustomerColumns({
+  keyword,
+  sort,
+  onEdit,
+}: {
+  keyword: string | undefined;
+  sort: ListSort;
+  onEdit: (customer: CustomerSummary) => void;
+}): ProColumns<CustomerListItem>[] {
   const { t } = useTranslation();
-  const access = useAccess();
-  const tags = useTags();
-  const levels = useLevels();
-  const users = useStaffUsers();
   const customFields = useCustomFieldDefinitions();
-  const groupTree = useGroupTreeOptions();
   const language = currentLanguage();
-
-  const filters: ProColumns<CustomerSummary>[] = [
-    {
-      title: t('customers.fields.tags'),
-      key: filterKey('tagIds'),
-      hideInTable: true,
-      valueType: 'select',
-      fieldProps: {
-        mode: 'multiple',
-        showSearch: true,
-        optionFilterProp: 'title',
-        options: (tags.data ?? []).map((tag) => ({
-          value: tag.id,
-          title: tag.name,
-          label: <ColoredTag name={tag.name} color={tag.color} />,
-        })),
-      },
-    },
-    {
-      title: t('customers.fields.groups'),
-      key: filterKey('groupId'),
-      hideInTable: true,
-      valueType: 'treeSelect',
-      fieldProps: {
-        treeData: groupTree.options,
-        treeDefaultExpandAll: true,
-        showSearch: true,
-        treeNodeFilterProp: 'title',
-      },
-    },
-    {
-      title: t('customers.fields.level'),
-      key: filterKey('levelId'),
-      hideInTable: true,
-      valueType: 'select',
-      fieldProps: { options: (levels.data ?? []).map((level) => ({ value: level.id, label: level.name })) },
-    },
-    {
-      title: t('customers.fields.lifecycleStatus'),
-      key: filterKey('lifecycleStatus'),
-      hideInTable: true,
-      valueType: 'select',
-      fieldProps: {
-        options: lifecycleStatuses.map((status) => ({
-          value: status,
-          label: t(`customers.lifecycle.${status}`),
-        })),
-      },
-    },
-  ];
-  // Sales staff see only their own customers: an owner filter would have one choice.
-  if (access.canSeeAllCustomers) {
-    filters.push({
-      title: t('customers.fields.owner'),
-      key: filterKey('ownerId'),
-      hideInTable: true,
-      valueType: 'select',
-      fieldProps: {
-        showSearch: true,
-        optionFilterProp: 'label',
-        options: (users.data ?? []).map((user) => ({ value: user.id, label: user.displayName })),
-      },
-    });
-  }
 
   const words = {
     yes: t('customerForm.yes'),
@@ -108,65 +41,7 @@ export function useCustomerColumns(
     separator: t('common.listSeparator'),
   };
   const sortedCustomFields = [...(customFields.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
-  // One search form field per custom field, shaped by its type; filters.ts turns the values into the query.
-  for (const definition of sortedCustomFields) {
-    const base = { title: definition.label, key: customFieldFilterKey(definition.key), hideInTable: true };
-    const options = definition.options.map((option) => ({ value: option, label: option }));
-    switch (definition.type) {
-      case 'text':
-        filters.push({
-          ...base,
-          valueType: 'text',
-          fieldProps: { placeholder: t('customers.filters.contains') },
-        });
-        break;
-      case 'number':
-        filters.push({
-          ...base,
-          valueType: 'digitRange',
-          fieldProps: { placeholder: [t('customers.filters.min'), t('customers.filters.max')] },
-        });
-        break;
-      case 'date':
-        filters.push({
-          ...base,
-          valueType: 'dateRange',
-          fieldProps: {
-            placeholder: [t('customers.filters.from'), t('customers.filters.to')],
-            allowEmpty: [true, true],
-          },
-        });
-        break;
-      case 'single_select':
-      case 'multi_select':
-        filters.push({
-          ...base,
-          valueType: 'select',
-          fieldProps: {
-            mode: 'multiple',
-            options,
-            placeholder:
-              definition.type === 'single_select'
-                ? t('customers.filters.anyOf')
-                : t('customers.filters.hasAny'),
-          },
-        });
-        break;
-      case 'boolean':
-        filters.push({
-          ...base,
-          valueType: 'select',
-          fieldProps: {
-            options: [
-              { value: 'true', label: words.yes },
-              { value: 'false', label: words.no },
-            ],
-          },
-        });
-        break;
-    }
-  }
-  const customFieldColumns: ProColumns<CustomerSummary>[] = sortedCustomFields.map((definition) => ({
+  const customFieldColumns: ProColumns<CustomerListItem>[] = sortedCustomFields.map((definition) => ({
     title: definition.label,
     key: customFieldColumnKey(definition.key),
     search: false,
@@ -176,16 +51,23 @@ export function useCustomerColumns(
       formatCustomFieldValue(definition, customer.customFields[definition.key], words) ?? t('common.empty'),
   }));
 
-  const columns: ProColumns<CustomerSummary>[] = [
+  const columns: ProColumns<CustomerListItem>[] = [
     {
       title: t('customers.fields.name'),
       key: 'name',
       dataIndex: 'name',
-      width: 130,
+      width: 180,
       ellipsis: true,
       fixed: 'left',
       search: false,
-      render: (_, customer) => <Link to={`/customers/${customer.id}`}>{customer.name}</Link>,
+      render: (_, customer) => (
+        <>
+          <Link to={`/customers/${customer.id}`}>
+            <HighlightedText text={customer.name} keyword={keyword} />
+          </Link>
+          <MatchReasonTag match={customer.match} />
+        </>
+      ),
     },
     {
       title: t('customers.fields.level'),
@@ -224,6 +106,8 @@ export function useCustomerColumns(
       width: 160,
       ellipsis: true,
       search: false,
+      render: (_, { company }) =>
+        company ? <HighlightedText text={company} keyword={keyword} /> : t('common.empty'),
     },
     {
       title: t('customers.fields.region'),
@@ -297,11 +181,25 @@ export function useCustomerColumns(
       render: (_, { lastContactAt }) => day(lastContactAt) ?? t('common.empty'),
     },
     {
+      title: t('customers.fields.lastActivityAt'),
+      key: 'lastActivityAt',
+      width: 120,
+      search: false,
+      render: (_, { lastActivityAt }) => day(lastActivityAt) ?? t('common.empty'),
+    },
+    {
       title: t('customers.fields.createdAt'),
       key: 'createdAt',
       width: 150,
       search: false,
       render: (_, { createdAt }) => dayjs(createdAt).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: t('customers.fields.updatedAt'),
+      key: 'updatedAt',
+      width: 150,
+      search: false,
+      render: (_, { updatedAt }) => dayjs(updatedAt).format('YYYY-MM-DD HH:mm'),
     },
     ...customFieldColumns,
     {
@@ -314,5 +212,13 @@ export function useCustomerColumns(
     },
   ];
 
-  return [...filters, ...columns];
+  return columns.map((column) => {
+    const key = String(column.key);
+    return isSortableColumn(key)
+      ? { ...column, sorter: true, sortOrder: columnSortOrder(sort, key) }
+      : column;
+  });
 }
+
+/** Shown until the person chooses otherwise in the column settings: a second date is rarely needed. */
+export const defaultHiddenColumns = { updatedAt: { show: false } };

@@ -3,7 +3,7 @@ import { Button, Form, Modal, Popconfirm, Select, Space, TreeSelect } from 'antd
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/api/errors';
-import type { BulkAction, BulkRequest } from '@/api/types';
+import type { BulkAction, BulkRequest, CustomerFilter } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
 import { useBulkCustomers } from '@/services/customers';
 import { useGroupTreeOptions, useStaffUsers, useTags } from '@/services/reference';
@@ -15,6 +15,11 @@ type ModalAction = Exclude<BulkAction, 'delete'>;
 // names the action on its button; deleting asks once more in a popup.
 const dangerous: readonly ModalAction[] = ['removeTags', 'removeGroups'];
 
+/** Whom an action is for: the ticked rows, or every customer matching the list's filter. */
+export type BulkTarget = { ids: string[] } | { filter: CustomerFilter; count: number };
+
+const targetOf = (target: BulkTarget) => ('ids' in target ? { ids: target.ids } : { filter: target.filter });
+
 interface BulkValues {
   tagIds?: string[];
   groupIds?: string[];
@@ -22,11 +27,11 @@ interface BulkValues {
 }
 
 export function BulkActions({
-  selectedIds,
+  target,
   onDone,
   onMerge,
 }: {
-  selectedIds: string[];
+  target: BulkTarget;
   onDone: () => void;
   onMerge: () => void;
 }) {
@@ -35,7 +40,7 @@ export function BulkActions({
   const message = useMessage();
   const bulk = useBulkCustomers();
   const [action, setAction] = useState<ModalAction | null>(null);
-  const count = selectedIds.length;
+  const count = 'ids' in target ? target.ids.length : target.count;
 
   const run = async (request: BulkRequest) => {
     try {
@@ -44,7 +49,15 @@ export function BulkActions({
       setAction(null);
       onDone();
     } catch (error) {
-      message.error(error instanceof ApiRequestError ? error.message : t('common.requestFailed'));
+      if (!(error instanceof ApiRequestError)) {
+        message.error(t('common.requestFailed'));
+        return;
+      }
+      // BULK_TOO_LARGE (and a filter the server refuses) explain themselves on the `filter` detail.
+      const detail = error.details.find(
+        (issue) => issue.field === 'filter' || issue.field.startsWith('filter.'),
+      );
+      message.error(detail?.message ?? error.message);
     }
   };
 
@@ -68,7 +81,7 @@ export function BulkActions({
       {access.canMerge && (
         <Button
           size="small"
-          disabled={count !== 2}
+          disabled={!('ids' in target) || count !== 2}
           title={count !== 2 ? t('customers.merge.needTwo') : undefined}
           onClick={onMerge}
         >
@@ -82,7 +95,7 @@ export function BulkActions({
           okText={t('common.delete')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true, loading: bulk.isPending }}
-          onConfirm={() => run({ ids: selectedIds, action: 'delete' })}
+          onConfirm={() => run({ ...targetOf(target), action: 'delete' })}
         >
           <Button size="small" danger>
             {t('customers.bulk.actions.delete')}
@@ -95,7 +108,7 @@ export function BulkActions({
           count={count}
           saving={bulk.isPending}
           onCancel={() => setAction(null)}
-          onSubmit={(values) => run({ ids: selectedIds, action, ...values })}
+          onSubmit={(values) => run({ ...targetOf(target), action, ...values })}
         />
       )}
     </Space>
