@@ -5,7 +5,7 @@ import type { DataCipher } from './crypto.js'
  * The search terms the server computes (the database derives the others; see the `search` migration). Bump
  * `searchVersion` whenever what is computed here changes: rows below it are computed again at start-up.
  */
-export const searchVersion = 1
+export const searchVersion = 2
 
 /** The form both stored text and keywords are matched in (kezhi_search_key in SQL does the same). */
 export const searchKey = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
@@ -25,11 +25,17 @@ const prefixes = (text: string, shortest: number, longest: number): string[] => 
   return result
 }
 
-/** Syllables of a text; characters that are not Chinese stay as they are (letters and digits only). */
+/** Syllables of a text; characters that are not Chinese stay as they are (letters and digits only). ü stays. */
 const syllablesOf = (text: string, surname: boolean): string[] =>
   pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: surname ? 'head' : 'off' })
-    .map((syllable) => syllable.toLowerCase().replace(/ü/g, 'v').replace(/\s+/g, ''))
-    .filter((syllable) => latinSyllable.test(syllable))
+    .map((syllable) => syllable.toLowerCase().replace(/\s+/g, ''))
+    .filter((syllable) => latinSyllable.test(syllable.replace(/ü/g, 'v')))
+
+// Keyboards have no ü: pinyin input methods type it as v, people often type u; both find 吕 (lü).
+const withoutUmlaut = (syllables: string[]): string[][] => {
+  if (!syllables.some((syllable) => syllable.includes('ü'))) return [syllables]
+  return [syllables.map((syllable) => syllable.replace(/ü/g, 'v')), syllables.map((syllable) => syllable.replace(/ü/g, 'u'))]
+}
 
 export interface PinyinColumns {
   /** p + prefixes of the whole pinyin, i + prefixes of the initials (names and companies). */
@@ -58,9 +64,9 @@ export const pinyinColumns = (name: string, company: string | null): PinyinColum
   const hasHan = (text: string) => hanCharacter.test(text)
   const nameReadings = hasHan(name) ? [syllablesOf(name, true), syllablesOf(name, false)] : []
   const companyReading = company !== null && hasHan(company) ? syllablesOf(company, false) : []
-  const terms = new Set([...nameReadings.flatMap(readingTerms), ...readingTerms(companyReading)])
+  const terms = new Set([...nameReadings, companyReading].flatMap(withoutUmlaut).flatMap(readingTerms))
   const sortKey = (text: string, reading: string[] | undefined) =>
-    reading !== undefined && reading.length > 0 ? reading.join(' ') : searchKey(text)
+    reading !== undefined && reading.length > 0 ? reading.join(' ').replace(/ü/g, 'v') : searchKey(text)
   return {
     pinyinTerms: [...terms].sort(),
     pinyinName: sortKey(name, nameReadings[0]),

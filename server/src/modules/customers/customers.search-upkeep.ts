@@ -3,12 +3,19 @@ import type { Db } from '../../db/prisma.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { pinyinColumns, phoneTailTerms, searchVersion } from '../../lib/search-terms.js'
 
-/** Computes the pinyin columns of these customers from their current name and company. */
+/** Computes the pinyin columns of these customers from their current name and company, in one statement. */
 export const refreshPinyin = async (tx: DbClient, ids: string[]): Promise<void> => {
+  if (ids.length === 0) return
   const rows = await tx.customer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, company: true } })
-  for (const row of rows) {
-    await tx.customer.update({ where: { id: row.id }, data: pinyinColumns(row.name, row.company) })
-  }
+  const computed = rows.map((row) => {
+    const columns = pinyinColumns(row.name, row.company)
+    return { id: row.id, terms: columns.pinyinTerms, name: columns.pinyinName, company: columns.pinyinCompany, version: columns.searchVersion }
+  })
+  await tx.$executeRaw`
+    UPDATE customers AS c
+    SET pinyin_terms = v.terms, pinyin_name = v.name, pinyin_company = v.company, search_version = v.version
+    FROM jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) AS v(id uuid, terms text[], name text, company text, version smallint)
+    WHERE c.id = v.id`
 }
 
 const batchSize = 500
