@@ -161,7 +161,7 @@ export const CustomerMatch = z
   })
   .meta({ id: 'CustomerMatch', description: 'Why the customer matched the keyword' })
 
-export const CustomerListItem = CustomerSummary.extend({ match: CustomerMatch.nullable() }).meta({ id: 'CustomerListItem' })
+export const CustomerListItem = CustomerSummary.and(z.looseObject({ match: CustomerMatch.nullable() })).meta({ id: 'CustomerListItem' })
 
 export const CustomerList = z
   .object({
