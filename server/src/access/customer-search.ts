@@ -363,6 +363,16 @@ export const estimatedRows = (row: Record<string, unknown> | undefined): number 
   return Math.round(top?.Plan?.['Plan Rows'] ?? 0)
 }
 
+/** Everything one list request reads: conditions, sort segments, and where to start. */
+export interface PlannedSearch {
+  where: Prisma.Sql
+  segments: Segment[]
+  keyword: KeywordPlan | null
+  fingerprint: string
+  cursor: Cursor | null
+  limit: number
+}
+
 /** One row a segment statement returns. */
 export interface SegmentRow {
   id: string
@@ -385,17 +395,7 @@ export interface SearchPage {
  * A page: the capped count (and the planner's estimate past it) alongside the segments read in order until the
  * page is full. One more row than needed is read to know whether another page exists.
  */
-export const runSearch = async (
-  run: StatementRunner,
-  input: {
-    where: Prisma.Sql
-    segments: Segment[]
-    keyword: KeywordPlan | null
-    fingerprint: string
-    cursor: Cursor | null
-    limit: number
-  },
-): Promise<SearchPage> => {
+export const runSearch = async (run: StatementRunner, input: PlannedSearch): Promise<SearchPage> => {
   const { where, segments, keyword, fingerprint, cursor, limit } = input
   const extraColumns =
     keyword === null

@@ -13,12 +13,11 @@ import {
   queryFingerprint,
   runSearch,
   sortSegments,
-  type Cursor,
   type CustomerSortField,
   type KeywordPlan,
   type MatchField,
+  type PlannedSearch,
   type ResolvedCustomerFilter,
-  type Segment,
   type SortOrder,
 } from './customer-search.js'
 
@@ -92,16 +91,6 @@ export interface SearchRequest {
   sort?: CustomerSortField | undefined
   order: SortOrder
   cursor?: string | undefined
-  limit: number
-}
-
-/** What runSearch needs; the benchmark runs it directly against the database. */
-export interface PlannedSearch {
-  where: Prisma.Sql
-  segments: Segment[]
-  keyword: KeywordPlan | null
-  fingerprint: string
-  cursor: Cursor | null
   limit: number
 }
 
@@ -210,15 +199,19 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     }
   }
 
+  /** The caller's live customers that match a filter and its keyword. */
+  const matchingWhere = (ctx: AuthenticatedContext, filter: ResolvedCustomerFilter, keyword: KeywordPlan | null) =>
+    Prisma.join(
+      [scopeSql(ctx, false), ...filterConditions(filter, customFieldSql), ...(keyword === null ? [] : [keyword.matches])],
+      ' AND ',
+    )
+
   /** Everything a search reads, for the caller: scope, filters and keyword, sort segments and the cursor. */
   const planSearch = (ctx: AuthenticatedContext, request: SearchRequest): PlannedSearch => {
     const keyword = planKeyword(cipher, request.filter.keyword)
     const sort = effectiveSort(request.sort, request.order, keyword)
     const segments = sortSegments(sort.field, sort.order, keyword)
-    const where = Prisma.join(
-      [scopeSql(ctx, false), ...filterConditions(request.filter, customFieldSql), ...(keyword === null ? [] : [keyword.matches])],
-      ' AND ',
-    )
+    const where = matchingWhere(ctx, request.filter, keyword)
     const fingerprint = queryFingerprint({ filter: request.filter, sort, scope: ctx.user.id })
     const cursor = request.cursor === undefined ? null : decodeCursor(request.cursor, fingerprint, segments.length)
     return { where, segments, keyword, fingerprint, cursor, limit: request.limit }
@@ -296,11 +289,7 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
       }
     },
     matchingIds: async (ctx, filter, max, tx = db) => {
-      const keyword = planKeyword(cipher, filter.keyword)
-      const where = Prisma.join(
-        [scopeSql(ctx, false), ...filterConditions(filter, customFieldSql), ...(keyword === null ? [] : [keyword.matches])],
-        ' AND ',
-      )
+      const where = matchingWhere(ctx, filter, planKeyword(cipher, filter.keyword))
       const rows = await tx.$queryRaw<{ id: string }[]>`SELECT c.id FROM customers c WHERE ${where} ORDER BY c.id LIMIT ${max + 1}`
       return rows.map((row) => row.id)
     },
@@ -313,3 +302,4 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
       page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
   }
 }
+export type { PlannedSearch } from './customer-search.js'

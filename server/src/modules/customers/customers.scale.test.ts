@@ -4,15 +4,17 @@ import { createDb } from '../../db/prisma.js'
 import { createDataCipher } from '../../lib/crypto.js'
 import { silentLogger, startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
 import { catchUpSearchTerms } from './customers.search-upkeep.js'
-import { customerClient, signInStaff, type Staff } from './customers.test-support.js'
+import { customerClient, freshMobile, signInStaff, type Staff } from './customers.test-support.js'
 
 describe('customers: lists past 10,000 and search data the server computes', () => {
   let server: TestServer
   let staff: Staff
   let customers: ReturnType<typeof customerClient>
 
+  const dataKey = randomBytes(32)
+
   beforeAll(async () => {
-    server = await startTestServer()
+    server = await startTestServer({ dataEncryptionKey: dataKey.toString('hex') })
     staff = await signInStaff(server)
     customers = customerClient(server)
     // Written straight into the table, as an import would: the triggers derive the search terms.
@@ -46,19 +48,25 @@ describe('customers: lists past 10,000 and search data the server computes', () 
     expect((await customers.list(staff.admin, `?tagIds=${tag.body.id}`)).body.total).toBe(0)
   })
 
-  it('pinyin of a name changed behind the server is computed again at start-up', async () => {
-    const created = await customers.create(staff.manager, { name: '原名' })
-    await withDatabaseClient(server.databaseUrl, (client) => client.query(`UPDATE customers SET name = '吕布' WHERE id = $1`, [created.body.id]))
+  it('pinyin of a name changed behind the server, and phone tails missing, are computed again at start-up', async () => {
+    const mobile = freshMobile()
+    const created = await customers.create(staff.manager, { name: '原名', phones: [{ number: mobile }] })
+    await withDatabaseClient(server.databaseUrl, async (client) => {
+      await client.query(`UPDATE customers SET name = '吕布' WHERE id = $1`, [created.body.id])
+      await client.query(`UPDATE customer_phones SET tail_terms = '{}' WHERE customer_id = $1`, [created.body.id])
+    })
+    expect((await customers.list(staff.admin, `?keyword=${mobile.slice(-5)}`)).body.items.map((item) => item.id)).not.toContain(created.body.id)
     expect((await customers.list(staff.admin, '?keyword=lvbu')).body.items.map((item) => item.id)).not.toContain(created.body.id)
     // Rows written without pinyin at all (the 10,050 above) are caught up too.
     const db = createDb(server.databaseUrl, silentLogger)
     try {
-      const caughtUp = await catchUpSearchTerms(db, createDataCipher(randomBytes(32)))
+      const caughtUp = await catchUpSearchTerms(db, createDataCipher(dataKey))
       expect(caughtUp.customers).toBeGreaterThanOrEqual(10_051)
+      expect(caughtUp.phones).toBe(1)
     } finally {
       await db.$disconnect()
     }
-    for (const keyword of ['lvbu', 'lubu', 'lb', '吕布']) {
+    for (const keyword of ['lvbu', 'lubu', 'lb', '吕布', mobile.slice(-5)]) {
       expect((await customers.list(staff.admin, `?keyword=${keyword}`)).body.items.map((item) => item.id), keyword).toContain(created.body.id)
     }
     expect((await customers.list(staff.admin, `?keyword=${encodeURIComponent('piliang')}&limit=1`)).body.total).toBeGreaterThan(10_000)

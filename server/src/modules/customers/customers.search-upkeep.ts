@@ -50,23 +50,27 @@ export const catchUpSearchTerms = async (db: Db, cipher: DataCipher): Promise<{ 
   })
   const tailsOf = (row: { numberEncrypted: Uint8Array; keyId: string }) =>
     phoneTailTerms(cipher, cipher.open(row.numberEncrypted, row.keyId))
-  for (let after = ''; ; ) {
-    const rows = await db.customerPhone.findMany(untailed(after))
-    if (rows.length === 0) break
-    await db.$transaction(async (tx) => {
-      for (const row of rows) await tx.customerPhone.update({ where: { id: row.id }, data: { tailTerms: tailsOf(row) } })
-    })
-    phones += rows.length
-    after = rows[rows.length - 1]?.id ?? after
-  }
-  for (let after = ''; ; ) {
-    const rows = await db.contactPhone.findMany(untailed(after))
-    if (rows.length === 0) break
-    await db.$transaction(async (tx) => {
-      for (const row of rows) await tx.contactPhone.update({ where: { id: row.id }, data: { tailTerms: tailsOf(row) } })
-    })
-    phones += rows.length
-    after = rows[rows.length - 1]?.id ?? after
+  // The two phone tables have the same columns; Prisma gives them separate delegates.
+  const phoneTables = [
+    {
+      find: (after: string) => db.customerPhone.findMany(untailed(after)),
+      save: (tx: DbClient, id: string, tailTerms: string[]) => tx.customerPhone.update({ where: { id }, data: { tailTerms } }),
+    },
+    {
+      find: (after: string) => db.contactPhone.findMany(untailed(after)),
+      save: (tx: DbClient, id: string, tailTerms: string[]) => tx.contactPhone.update({ where: { id }, data: { tailTerms } }),
+    },
+  ]
+  for (const table of phoneTables) {
+    for (let after = ''; ; ) {
+      const rows = await table.find(after)
+      if (rows.length === 0) break
+      await db.$transaction(async (tx) => {
+        for (const row of rows) await table.save(tx, row.id, tailsOf(row))
+      })
+      phones += rows.length
+      after = rows[rows.length - 1]?.id ?? after
+    }
   }
   return { customers, phones }
 }
