@@ -44,7 +44,9 @@ export type UserRole = Schemas['Role'];
 export type CustomerList = ResponseOf<'/api/customers', 'get'>;
 /** A list row: the customer's summary and, while searching by keyword, why it matched. */
 export type CustomerListItem = CustomerList['items'][number];
-export type CustomerSummary = Omit<CustomerListItem, 'match'>;
+// By its component name: the list row is this plus `match` (an allOf), and the detail and trash
+// shapes differ, so no path gives the bare summary.
+export type CustomerSummary = Schemas['CustomerSummary'];
 export type CustomerMatch = NonNullable<CustomerListItem['match']>;
 export type CustomerListQuery = QueryOf<'/api/customers', 'get'>;
 export type CustomerSortField = NonNullable<CustomerListQuery['sort']>;

@@ -19,16 +19,14 @@ const day = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD')
 
 /**
  * The customer table's columns. Every column has a stable `key`: the column settings and saved
- * views store them. Sortable columns sort on the server (the sort is controlled by the page, so a
- * view's sort shows its arrow too); name and company mark the searched keyword.
+ * views store them. Sortable columns sort on the server (see withSortOrder for their arrows); name
+ * and company mark the searched keyword.
  */
 export function useCustomerColumns({
   keyword,
-  sort,
   onEdit,
 }: {
   keyword: string | undefined;
-  sort: ListSort;
   onEdit: (customer: CustomerSummary) => void;
 }): ProColumns<CustomerListItem>[] {
   const { t } = useTranslation();
@@ -212,11 +210,23 @@ export function useCustomerColumns({
     },
   ];
 
+  return columns.map((column) =>
+    isSortableColumn(String(column.key)) ? { ...column, sorter: true } : column,
+  );
+}
+
+/**
+ * The table's columns with the header arrows of the current sort. ProTable keeps its own sort state
+ * (keyed by data field, and never told about a view's sort), so the arrows are set on the columns it
+ * hands to antd's table: controlled by the page, like the sort the server applies.
+ */
+export function withSortOrder<Column extends { key?: React.Key }>(
+  columns: Column[],
+  sort: ListSort,
+): Column[] {
   return columns.map((column) => {
     const key = String(column.key);
-    return isSortableColumn(key)
-      ? { ...column, sorter: true, sortOrder: columnSortOrder(sort, key) }
-      : column;
+    return isSortableColumn(key) ? { ...column, sortOrder: columnSortOrder(sort, key) } : column;
   });
 }
 

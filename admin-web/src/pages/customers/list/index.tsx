@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard, ProTable } from '@ant-design/pro-components';
 import { history, useAccess, useSearchParams } from '@umijs/max';
-import { Button, Form, Space, Typography } from 'antd';
+import { Button, Form, Space, Table, Typography } from 'antd';
 import React, { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilter, CustomerListItem, CustomerView } from '@/api/types';
@@ -10,7 +10,7 @@ import { useCustomerViews } from '@/services/customerViews';
 import { useCustomFieldDefinitions } from '@/services/reference';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import type { ColumnsStateMap } from './columnsState';
-import { defaultHiddenColumns, useCustomerColumns } from './columns';
+import { defaultHiddenColumns, useCustomerColumns, withSortOrder } from './columns';
 import { BulkActions, type BulkTarget } from './components/BulkActions';
 import { FilterPanel } from './components/FilterPanel';
 import { KeywordSearch } from './components/KeywordSearch';
@@ -69,7 +69,6 @@ export default function CustomerListPage() {
 
   const columns = useCustomerColumns({
     keyword,
-    sort,
     onEdit: (customer) => setFormState({ open: true, customerId: customer.id }),
   });
   const columnKeys = columns.map((column) => String(column.key)).filter((key) => !fixedColumnKeys.has(key));
@@ -191,6 +190,10 @@ export default function CustomerListPage() {
         search={false}
         pagination={false}
         onChange={(_pagination, _filters, sorter) => setSort(sortFromTable(sorter))}
+        tableViewRender={(tableProps) => (
+          // ProTable hands everything but the row key to a custom render.
+          <Table {...tableProps} rowKey="id" columns={withSortOrder(tableProps.columns ?? [], sort)} />
+        )}
         columnsState={{
           value: shownColumns,
           onChange: (map: ColumnsStateMap) =>

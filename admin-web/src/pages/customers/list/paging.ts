@@ -1,7 +1,7 @@
 import type { CustomerList, CustomerListItem } from '@/api/types';
 
 /** Rows per request: enough to fill a screen or two, small enough to answer at once. */
-export const listPageSize = 50;
+export const listPageSize = 20;
 
 /** The cursor of the page after this one; undefined on the last page (TanStack's "no more"). */
 export const nextCursorOf = (page: Pick<CustomerList, 'nextCursor'>): string | undefined =>

@@ -8,7 +8,7 @@ import {
 } from '@ant-design/pro-components';
 import { useAccess } from '@umijs/max';
 import { Cascader, Form, Select, Space, type FormInstance } from 'antd';
-import React from 'react';
+import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFilter, CustomFieldDefinition } from '@/api/types';
 import { useCustomerSources } from '@/services/customers';
@@ -44,7 +44,12 @@ export function FilterPanel({
   const levels = useLevels();
   const users = useStaffUsers();
   const groupTree = useGroupTreeOptions();
-  const regions = useRegionTree();
+  // Handing the cascader every district of China costs the page most of a second; it gets them once
+  // the person opens it, or when a saved view brings regions to show.
+  const [regionsOpened, setRegionsOpened] = useState(false);
+  const chosenRegions: unknown = Form.useWatch('regionCodes', form);
+  const showRegions = regionsOpened || (Array.isArray(chosenRegions) && chosenRegions.length > 0);
+  const regions = useRegionTree(showRegions);
   const sources = useCustomerSources();
   const customFields = useCustomFieldDefinitions();
   const definitions = [...(customFields.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
@@ -63,6 +68,9 @@ export function FilterPanel({
       showHiddenNum
       span={{ xs: 24, sm: 12, md: 12, lg: 8, xl: 8, xxl: 6 }}
       initialValues={{ tagMode: 'any' }}
+      // Applying is instant (the list shows its own loading); ProForm's submit spinner could stay on
+      // when the form re-rendered while it waited, and a spinning 查询 ignores the next click.
+      loading={false}
       submitter={{
         searchConfig: { submitText: t('customers.filters.submit'), resetText: t('customers.filters.reset') },
       }}
@@ -115,7 +123,9 @@ export function FilterPanel({
         label={t('customers.filters.region')}
         fieldProps={{
           multiple: true,
-          options: regions.data ?? [],
+          options: showRegions ? (regions.data ?? []) : [],
+          loading: showRegions && regions.isPending,
+          onOpenChange: (open: boolean) => open && setRegionsOpened(true),
           showSearch: true,
           maxTagCount: 'responsive',
           // Ticking a whole province keeps one code (it matches every address in it).
