@@ -65,7 +65,7 @@ describe('customer search: every match path and filter is served by an index', (
     const plan = access.planSearch(contextOf(role), { filter, sort, order: 'desc', limit: 20 })
     return {
       count: cappedCountStatement(plan.where),
-      pages: plan.segments.map((segment) => segmentStatement(plan.where, segment, null, 21, Prisma.empty)),
+      pages: plan.segments.map((segment) => segmentStatement(plan.pageWhere, segment, null, 21, Prisma.empty)),
     }
   }
 

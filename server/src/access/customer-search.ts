@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { Prisma } from '../generated/prisma/client.js'
 import type { LifecycleStatus } from '../generated/prisma/enums.js'
+import type { StatementRunner } from '../db/prisma.js'
 import { AppError } from '../http/errors.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone, phoneDigits } from '../lib/phone.js'
 import {
   emailTerm,
-  longestTail,
   phoneNumberTerm,
   phoneTailTerm,
   pinyinKeywordTerms,
@@ -75,6 +75,9 @@ export type CustomerSortField = (typeof customerSortFields)[number]
 export type SortOrder = 'asc' | 'desc'
 export type MatchField = 'name' | 'company' | 'contact' | 'pinyin' | 'phone' | 'email'
 
+// A mainland mobile has 11 digits; anything longer is a whole number with a country code, not a tail.
+const maximumTypedTail = 11
+
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`)
 const termArray = (terms: string[]) => Prisma.sql`${terms}::text[]`
 const hasAll = (terms: string[]) => Prisma.sql`c.search_terms @> ${termArray(terms)}`
@@ -124,7 +127,7 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
   // Phones and emails: only their blind indexes are stored, so only whole values and tails can be found.
   const digits = phoneDigits(keyword ?? '')
   const phoneTerms: string[] = []
-  if (/^\d+$/.test(digits) && digits.length >= shortestTail && digits.length <= longestTail) {
+  if (/^\d+$/.test(digits) && digits.length >= shortestTail && digits.length <= maximumTypedTail) {
     phoneTerms.push(phoneTailTerm(cipher, digits))
   }
   const phone = /^\+?\d{5,}$/.test(digits) ? normalisePhone(keyword ?? '') : null
@@ -365,7 +368,14 @@ export const estimatedRows = (row: Record<string, unknown> | undefined): number 
 
 /** Everything one list request reads: conditions, sort segments, and where to start. */
 export interface PlannedSearch {
+  /** Scope, filters and the keyword's match: what is counted. */
   where: Prisma.Sql
+  /**
+   * What the page segments add their own condition to. Relevance tiers each imply the keyword's match, so they
+   * leave it out: the planner would otherwise multiply the two selectivities as if independent, expect a handful of
+   * rows for a common surname, and read every match instead of walking the activity index.
+   */
+  pageWhere: Prisma.Sql
   segments: Segment[]
   keyword: KeywordPlan | null
   fingerprint: string
@@ -381,8 +391,7 @@ export interface SegmentRow {
   matched_contact?: string | null
 }
 
-/** Runs a statement (Prisma's $queryRaw in the server, a plain pg client in the benchmark). */
-export type StatementRunner = <Row>(statement: Prisma.Sql) => Promise<Row[]>
+export type { StatementRunner }
 
 export interface SearchPage {
   rows: SegmentRow[]
@@ -396,7 +405,7 @@ export interface SearchPage {
  * page is full. One more row than needed is read to know whether another page exists.
  */
 export const runSearch = async (run: StatementRunner, input: PlannedSearch): Promise<SearchPage> => {
-  const { where, segments, keyword, fingerprint, cursor, limit } = input
+  const { where, pageWhere, segments, keyword, fingerprint, cursor, limit } = input
   const extraColumns =
     keyword === null
       ? Prisma.empty
@@ -418,7 +427,7 @@ export const runSearch = async (run: StatementRunner, input: PlannedSearch): Pro
       const segment = segments[index] as Segment
       const wanted = limit - rows.length
       const after = cursor !== null && index === cursor.segment ? cursor : null
-      const found = await run<SegmentRow>(segmentStatement(where, segment, after, wanted + 1, extraColumns))
+      const found = await run<SegmentRow>(segmentStatement(pageWhere, segment, after, wanted + 1, extraColumns))
       rows.push(...found.slice(0, wanted).map((row) => ({ ...row, segment: index })))
       if (found.length > wanted) {
         more = true

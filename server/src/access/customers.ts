@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma.js'
+import type { Db, StatementRunner } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { customerScopeOfRole } from '../auth/permissions.js'
 import type { AuthenticatedContext, AuthUser } from '../http/context.js'
@@ -133,7 +133,12 @@ export interface CustomerAccess {
   listTrash(ctx: AuthenticatedContext, page: { skip: number; take: number }): Promise<{ rows: CustomerSummaryRow[]; total: number }>
 }
 
-export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess => {
+/** `run` executes the search's hand-written statements; by default through Prisma, the server gives a plain pool. */
+export const createCustomerAccess = (
+  db: Db,
+  cipher: DataCipher,
+  run: StatementRunner = (statement) => db.$queryRaw(statement),
+): CustomerAccess => {
   const scopeWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
     ownsOnly(ctx.user) ? { deletedAt: null, ownerId: ctx.user.id } : { deletedAt: null }
   const trashWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
@@ -212,9 +217,10 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     const sort = effectiveSort(request.sort, request.order, keyword)
     const segments = sortSegments(sort.field, sort.order, keyword)
     const where = matchingWhere(ctx, request.filter, keyword)
+    const pageWhere = sort.field === 'relevance' ? matchingWhere(ctx, request.filter, null) : where
     const fingerprint = queryFingerprint({ filter: request.filter, sort, scope: ctx.user.id })
     const cursor = request.cursor === undefined ? null : decodeCursor(request.cursor, fingerprint, segments.length)
-    return { where, segments, keyword, fingerprint, cursor, limit: request.limit }
+    return { where, pageWhere, segments, keyword, fingerprint, cursor, limit: request.limit }
   }
 
   /** A page of ids from SQL (filters Prisma cannot express), then the rows from Prisma, in the page's order. */
@@ -266,7 +272,7 @@ export const createCustomerAccess = (db: Db, cipher: DataCipher): CustomerAccess
     findTrashedDetail: (ctx, id, tx = db) => findDetail(ctx, id, true, tx),
     planSearch,
     search: async (ctx, request) => {
-      const page = await runSearch((statement) => db.$queryRaw(statement), planSearch(ctx, request))
+      const page = await runSearch(run, planSearch(ctx, request))
       const rows = await db.customer.findMany({
         relationLoadStrategy: 'join',
         where: { id: { in: page.rows.map((row) => row.id) } },

@@ -1,4 +1,4 @@
-import type { Db } from '../db/prisma.js'
+import type { Db, StatementRunner } from '../db/prisma.js'
 import type { DataCipher } from '../lib/crypto.js'
 import { createCustomerAccess, type CustomerAccess } from './customers.js'
 
@@ -7,4 +7,6 @@ export interface Access {
   customers: CustomerAccess
 }
 
-export const createAccess = (db: Db, cipher: DataCipher): Access => ({ customers: createCustomerAccess(db, cipher) })
+export const createAccess = (db: Db, cipher: DataCipher, run?: StatementRunner): Access => ({
+  customers: createCustomerAccess(db, cipher, run),
+})

@@ -5,14 +5,16 @@ import type { DataCipher } from './crypto.js'
  * The search terms the server computes (the database derives the others; see the `search` migration). Bump
  * `searchVersion` whenever what is computed here changes: rows below it are computed again at start-up.
  */
-export const searchVersion = 2
+export const searchVersion = 3
 
 /** The form both stored text and keywords are matched in (kezhi_search_key in SQL does the same). */
 export const searchKey = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
 
-// Longest pinyin prefix kept as a term: long enough for any name and the head of a company name.
-const longestPinyinPrefix = 24
-const longestInitialsPrefix = 12
+// Longest pinyin prefixes kept as terms: any name whole; the head of a company name, which is what people type.
+const longestNamePinyin = 24
+const longestNameInitials = 12
+const longestCompanyPinyin = 16
+const longestCompanyInitials = 8
 // Hex characters of a blind index kept in a term: 64 bits, unique enough at any CRM's size.
 const blindTermLength = 16
 
@@ -46,15 +48,17 @@ export interface PinyinColumns {
   searchVersion: number
 }
 
-const readingTerms = (syllables: string[]): string[] => {
+const readingTerms = (longest: { pinyin: number; initials: number }) => (syllables: string[]): string[] => {
   if (syllables.length === 0) return []
   const whole = syllables.join('')
   const initials = syllables.map((syllable) => syllable[0]).join('')
   return [
-    ...prefixes(whole, 2, longestPinyinPrefix).map((prefix) => `p${prefix}`),
-    ...prefixes(initials, 2, longestInitialsPrefix).map((prefix) => `i${prefix}`),
+    ...prefixes(whole, 2, longest.pinyin).map((prefix) => `p${prefix}`),
+    ...prefixes(initials, 2, longest.initials).map((prefix) => `i${prefix}`),
   ]
 }
+const nameTerms = readingTerms({ pinyin: longestNamePinyin, initials: longestNameInitials })
+const companyTerms = readingTerms({ pinyin: longestCompanyPinyin, initials: longestCompanyInitials })
 
 /**
  * Pinyin of a name reads its first characters as a surname (曾 zeng, 单 shan, 尉迟 yuchi); the everyday reading
@@ -64,7 +68,7 @@ export const pinyinColumns = (name: string, company: string | null): PinyinColum
   const hasHan = (text: string) => hanCharacter.test(text)
   const nameReadings = hasHan(name) ? [syllablesOf(name, true), syllablesOf(name, false)] : []
   const companyReading = company !== null && hasHan(company) ? syllablesOf(company, false) : []
-  const terms = new Set([...nameReadings, companyReading].flatMap(withoutUmlaut).flatMap(readingTerms))
+  const terms = new Set([...nameReadings.flatMap(withoutUmlaut).flatMap(nameTerms), ...withoutUmlaut(companyReading).flatMap(companyTerms)])
   const sortKey = (text: string, reading: string[] | undefined) =>
     reading !== undefined && reading.length > 0 ? reading.join(' ').replace(/ü/g, 'v') : searchKey(text)
   return {
@@ -83,20 +87,25 @@ export const pinyinKeywordTerms = (key: string): string[] =>
 
 const blindTerm = (kind: 'n' | 't' | 'e', hash: string) => `${kind}${hash.slice(0, blindTermLength)}`
 
-/** Tails a phone can be found by: its last 4 to 11 digits. */
+/**
+ * Tails a phone can be found by: its last 4 to 8 digits. Eight digits already single out one number among
+ * millions, so a longer tail is looked up by its last eight (terms per phone are what the index pays for).
+ */
 export const shortestTail = 4
-export const longestTail = 11
+export const longestTail = 8
 
 export const phoneTailTerms = (cipher: DataCipher, e164: string): string[] => {
   const digits = e164.replace(/\D/g, '')
   const terms: string[] = []
   for (let length = shortestTail; length <= Math.min(longestTail, digits.length - 1); length += 1) {
-    terms.push(blindTerm('t', cipher.blindIndex('phone_tail', digits.slice(-length))))
+    terms.push(phoneTailTerm(cipher, digits.slice(-length)))
   }
   return terms
 }
 
-export const phoneTailTerm = (cipher: DataCipher, digits: string): string => blindTerm('t', cipher.blindIndex('phone_tail', digits))
+/** The term of the last digits a person typed (4 or more; past 8, its last 8). */
+export const phoneTailTerm = (cipher: DataCipher, digits: string): string =>
+  blindTerm('t', cipher.blindIndex('phone_tail', digits.slice(-longestTail)))
 /** The term of a whole number, from its stored blind index (the database derives the same from number_hash). */
 export const phoneNumberTerm = (numberHash: string): string => blindTerm('n', numberHash)
 export const emailTerm = (addressHash: string): string => blindTerm('e', addressHash)
