@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, requestData, requestNoContent } from '@/api/client';
-import type { CustomerViewInput, CustomerViewPatch } from '@/api/types';
+import type { CustomerView, CustomerViewInput, CustomerViewPatch } from '@/api/types';
 import { customerViewKeys } from './queryKeys';
 
 // Saved views of the customer list. Every write refreshes the one list of views: a rename or a
@@ -55,11 +55,23 @@ export function useRestoreCustomerView() {
   });
 }
 
-/** Sets the order of the caller's own views (shared ones keep theirs). */
+/**
+ * Sets the order of the caller's own views (shared ones keep theirs). The tabs move at once; a
+ * refused order puts them back when the list is read again.
+ */
 export function useReorderCustomerViews() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[]) => requestData(api.PUT('/api/customer-views/order', { body: { ids } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerViewKeys.all }),
+    onMutate: async (ids) => {
+      await queryClient.cancelQueries({ queryKey: customerViewKeys.all });
+      queryClient.setQueryData<CustomerView[]>(customerViewKeys.all, (views) => {
+        if (!views) return views;
+        const position = (view: CustomerView) => (view.mine ? ids.indexOf(view.id) : ids.length);
+        // Array.prototype.sort is stable: shared views keep their order after one's own.
+        return [...views].sort((a, b) => position(a) - position(b));
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerViewKeys.all }),
   });
 }

@@ -16,7 +16,7 @@ import { FilterPanel } from './components/FilterPanel';
 import { KeywordSearch } from './components/KeywordSearch';
 import { MergeModal } from './components/MergeModal';
 import { ViewTabs } from './components/ViewTabs';
-import { filterQuery, formFromFilter } from './filters';
+import { customFieldFilterKey, filterQuery, formFromFilter } from './filters';
 import { listPageSize, rowsOf, totalOf } from './paging';
 import { sortFromTable, sortQuery, type ListSort } from './sort';
 import { useColumnPreferences } from './useColumnPreferences';
@@ -128,6 +128,17 @@ export default function CustomerListPage() {
     appliedViewId.current = viewId;
     applySettings(settingsOfView(view));
   }, [viewId, views.isSuccess, views.data]);
+
+  // A view chosen before the custom field definitions arrived could not fill their form fields; 查询
+  // would then drop those conditions. Fill them once the definitions are known.
+  useEffect(() => {
+    if (!customFields.data) return;
+    const values = formFromFilter(filter, customFields.data);
+    const customFieldValues = Object.fromEntries(
+      customFields.data.map(({ key }) => [customFieldFilterKey(key), values[customFieldFilterKey(key)]]),
+    );
+    filterForm.setFieldsValue(customFieldValues);
+  }, [customFields.data]);
 
   const selectView = (id: string | null) => setSearchParams(id ? { view: id } : {});
 

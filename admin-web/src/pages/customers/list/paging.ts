@@ -1,6 +1,6 @@
 import type { CustomerList, CustomerListItem } from '@/api/types';
 
-/** Rows per request: enough to fill a screen or two, small enough to answer at once. */
+/** Rows per request: a screenful; each row renders a dozen cells, and more rows cost a slow first paint. */
 export const listPageSize = 20;
 
 /** The cursor of the page after this one; undefined on the last page (TanStack's "no more"). */

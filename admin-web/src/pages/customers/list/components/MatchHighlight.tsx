@@ -10,7 +10,7 @@ export function HighlightedText({ text, keyword }: { text: string; keyword: stri
   const markStyle: React.CSSProperties = {
     padding: 0,
     color: 'inherit',
-    background: token.colorWarningBgHover,
+    background: token.colorWarningBorder,
   };
   return (
     <>

@@ -178,24 +178,20 @@ export function ViewTabs({
     ];
   };
 
-  const tabLabel = (view: CustomerView) => {
+  const tabOf = (view: CustomerView) => {
     if (!view.mine) {
       const sharedBy = t('customers.views.sharedByOwner', { owner: view.owner.displayName });
-      return (
-        <Tooltip title={sharedBy}>
-          <span>
-            <TeamOutlined aria-label={sharedBy} />
-            {view.name}
-          </span>
-        </Tooltip>
-      );
+      return {
+        key: view.id,
+        icon: <TeamOutlined aria-label={sharedBy} />,
+        label: <Tooltip title={sharedBy}>{view.name}</Tooltip>,
+      };
     }
-    return (
-      <span>
-        {view.shared && <ShareAltOutlined aria-label={t('customers.views.sharedMine')} />}
-        {view.name}
-      </span>
-    );
+    return {
+      key: view.id,
+      icon: view.shared ? <ShareAltOutlined aria-label={t('customers.views.sharedMine')} /> : undefined,
+      label: view.name,
+    };
   };
 
   const activeActions = activeView ? actionsOf(activeView) : [];
@@ -209,7 +205,7 @@ export function ViewTabs({
         onChange={(key) => onSelect(key === allCustomersTab ? null : key)}
         items={[
           { key: allCustomersTab, label: t('customers.views.all') },
-          ...[...myViews, ...sharedViews].map((view) => ({ key: view.id, label: tabLabel(view) })),
+          ...[...myViews, ...sharedViews].map(tabOf),
         ]}
         tabBarExtraContent={
           <Space size={8}>
