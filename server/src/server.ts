@@ -8,7 +8,6 @@ import { ensureAdmin } from './auth/bootstrap.js'
 import { resolveJwtSecret } from './auth/jwt-secret.js'
 import { createRefreshTokens } from './auth/refresh-tokens.js'
 import { repoPaths, type Config } from './config.js'
-import { totalmem } from 'node:os'
 import { startEmbeddedPostgres } from './db/embedded-postgres.js'
 import { migrate } from './db/migrate.js'
 import { createDatabase } from './db/prisma.js'
@@ -44,20 +43,6 @@ export interface RunningServer {
 
 const embeddedDatabaseName = 'kezhi'
 
-/**
- * PostgreSQL's defaults suit a tiny shared server with spinning disks. The embedded cluster has the machine to
- * itself and sits on an SSD: a quarter of the memory for its buffers (so a million customers stay in memory),
- * the page cache counted as cache, and random reads priced close to sequential ones.
- */
-const embeddedPostgresTuning = (): Record<string, string> => {
-  const megabytes = Math.floor(totalmem() / 1024 / 1024)
-  return {
-    shared_buffers: `${Math.min(Math.max(Math.floor(megabytes / 4), 128), 4096)}MB`,
-    effective_cache_size: `${Math.max(Math.floor(megabytes / 2), 256)}MB`,
-    random_page_cost: '1.1',
-  }
-}
-
 const urlFor = (host: string, port: number) => {
   const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
   return `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
@@ -84,7 +69,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         dataDir: options.dataDir,
         logger,
         database: embeddedDatabaseName,
-        settings: { ...embeddedPostgresTuning(), ...options.embeddedPostgresSettings },
+        settings: options.embeddedPostgresSettings,
       })
       stoppers.push({ name: 'embedded PostgreSQL', stop: embedded.stop })
       databaseUrl = embedded.url(embeddedDatabaseName)
