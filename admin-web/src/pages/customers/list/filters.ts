@@ -81,6 +81,8 @@ export function normalizeFilter(filter: CustomerFilter | Record<string, unknown>
     const keys = Object.keys(source.customFields).sort();
     if (keys.length > 0) {
       const sorted: CustomFieldFilters = {};
+      // Conditions are checked against the definitions by the server (422 per key), which knows the
+      // field types; here only their order is settled.
       for (const key of keys) sorted[key] = source.customFields[key] as CustomFieldFilters[string];
       result.customFields = sorted;
     }
