@@ -104,7 +104,7 @@ test('tag none-mode and spend range narrow the list', async ({ page, request }) 
   await searchBox(page).press('Enter');
   await expect(page.getByText('共 3 位客户')).toBeVisible();
 
-  await page.getByRole('combobox', { name: '标签匹配方式' }).click();
+  await page.getByRole('combobox', { name: '匹配方式' }).click();
   await page.getByTitle('不含', { exact: true }).click();
   await chooseInSelect(page, page.getByLabel('标签', { exact: true }), tag.name);
   await page.getByRole('button', { name: buttonName('查询') }).click();
