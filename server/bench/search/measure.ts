@@ -2,7 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import type { Logger } from 'pino'
 import { encodeCursor, runSearch, type StatementRunner } from '../../src/access/customer-search.js'
-import { createCustomerAccess, customerSummaryInclude, type SearchRequest } from '../../src/access/customers.js'
+import { listRowsStatement } from '../../src/access/customer-list-rows.js'
+import { createCustomerAccess, type SearchRequest } from '../../src/access/customers.js'
 import { PrismaClient, type Prisma } from '../../src/generated/prisma/client.js'
 import type { AuthenticatedContext, AuthUser } from '../../src/http/context.js'
 import { translator } from '../../src/http/i18n.js'
@@ -14,8 +15,7 @@ import type { Reference, SampledCustomer } from './generate.js'
 
 /**
  * The query mix, run twice per request: through the HTTP API of a running server, and as the very statements the
- * API ran, on a plain pg pool (runSearch with the same plan, then the page-rows statement Prisma generated,
- * captured from its query log and replayed with the page's ids).
+ * API ran, on a plain pg pool (runSearch with the same plan, then the same page-rows statement for the page's ids).
  */
 
 export type QueryKind = 'name2' | 'surname1' | 'initials' | 'phone4' | 'tagRegionSpend' | 'deepCursor' | 'sortTotalSpent'
@@ -78,7 +78,7 @@ const percentile = (values: number[], fraction: number): number => {
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN
 }
 
-/** The statement Prisma sent for a findMany, as pg takes it. */
+/** A statement as pg takes it. */
 interface CapturedStatement {
   text: string
   values: unknown[]
@@ -89,15 +89,8 @@ export const measureQueries = async (options: MeasureOptions) => {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
   // An idle connection dropped at shutdown must not take the process down before the real error is reported.
   pool.on('error', (error) => log(`  pg pool: ${error.message}`))
-  // A Prisma client of our own, only to learn the SQL the server's findMany generates for a page.
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 2 }),
-    log: [{ emit: 'event', level: 'query' }],
-  })
-  const loggedQueries: CapturedStatement[] = []
-  prisma.$on('query', (event) => {
-    loggedQueries.push({ text: event.query, values: JSON.parse(event.params) as unknown[] })
-  })
+  // The access layer plans the statements; its Prisma client is not used for them.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 2 }) })
 
   const login = async (): Promise<{ token: string; user: AuthUser }> => {
     const response = await fetch(`${options.baseUrl}/api/auth/login`, {
@@ -205,18 +198,10 @@ export const measureQueries = async (options: MeasureOptions) => {
       const query = await parametersOf[kind](ctx, index)
       const searchPlan = await plan(ctx, query)
 
-      // Untimed: the page's ids, and the SQL Prisma generates to load those rows.
+      // Untimed: the page's ids, and the statement that loads those rows.
       const expected = await runSearch(runner, searchPlan)
-      loggedQueries.length = 0
-      await prisma.customer.findMany({
-        relationLoadStrategy: 'join',
-        where: { id: { in: expected.rows.map((row) => row.id) } },
-        include: customerSummaryInclude,
-      })
-      const pageRows = loggedQueries[0]
-      if (loggedQueries.length !== 1 || pageRows === undefined) {
-        throw new Error(`Prisma logged ${loggedQueries.length} queries for the page rows; one was expected`)
-      }
+      const rowsStatement = listRowsStatement(expected.rows.map((row) => row.id))
+      const pageRows: CapturedStatement = { text: rowsStatement.text, values: rowsStatement.values }
 
       const apiStarted = performance.now()
       const response = await fetch(`${options.baseUrl}/api/customers?${new URLSearchParams(query).toString()}`, {
@@ -234,9 +219,9 @@ export const measureQueries = async (options: MeasureOptions) => {
       const sqlStarted = performance.now()
       const page = await runSearch(timedRunner, searchPlan)
       const rowsStarted = performance.now()
-      await pool.query(pageRows.text, pageRows.values)
+      if (page.rows.length > 0) await pool.query(pageRows.text, pageRows.values)
       const sqlMs = performance.now() - sqlStarted
-      statementTimes.push({ label: 'page rows (Prisma findMany, join)', ms: performance.now() - rowsStarted })
+      statementTimes.push({ label: 'page rows', ms: performance.now() - rowsStarted })
       if (page.rows.length !== ids.length) throw new Error(`${kind}: the replayed search found ${page.rows.length} rows, the API ${ids.length}`)
 
       if (index >= options.warmup) {
@@ -253,7 +238,7 @@ export const measureQueries = async (options: MeasureOptions) => {
     await runSearch(explainingRunner, await plan(ctx, slowest.query))
     const explainedRows = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${slowest.pageRows.text}`, slowest.pageRows.values)
     plans.push({
-      label: 'page rows (Prisma findMany, join)',
+      label: 'page rows',
       text: slowest.pageRows.text,
       plan: explainedRows.rows.map((row) => row['QUERY PLAN']).join('\n'),
     })

@@ -117,7 +117,7 @@ export const renderReport = (input: {
 \`pnpm bench:search\` (server/bench/search.ts) builds ${scale.customers.toLocaleString('en-US')} customers and ${scale.orders.toLocaleString('en-US')} orders
 with a deterministic generator, starts the real server on them and runs a fixed query mix through the HTTP API and, in
 the same run, the same SQL directly on a plain \`pg\` pool (the statements \`planSearch\` + \`runSearch\` produce, then the
-page-rows statement Prisma generates for the list's \`findMany\`, replayed with the page's ids). Times are milliseconds,
+page-rows statement \`listRowsStatement\` for the page's ids, exactly as the server runs them). Times are milliseconds,
 from sending the request to the last byte of the answer (API) or of the last statement's rows (SQL).
 ${shrunk ? '\n**This run used a reduced scale; the targets apply to 1,000,000 customers.**\n' : ''}
 Targets (issue 4): every query's API p95 under ${targets.apiP95Ms} ms, and API at most ${targets.apiOverSql}× the raw SQL.

@@ -4,6 +4,7 @@ import { customerScopeOfRole } from '../auth/permissions.js'
 import type { AuthenticatedContext, AuthUser } from '../http/context.js'
 import { AppError } from '../http/errors.js'
 import type { DataCipher } from '../lib/crypto.js'
+import { listRowsStatement, listRowToSource, type ListRowColumns } from './customer-list-rows.js'
 import {
   decodeCursor,
   effectiveSort,
@@ -60,6 +61,21 @@ export const customerDetailInclude = {
 export type CustomerSummaryRow = Prisma.CustomerGetPayload<{ include: typeof customerSummaryInclude }>
 export type CustomerDetailRow = Prisma.CustomerGetPayload<{ include: typeof customerDetailInclude }>
 
+/** What a list row needs: the columns and relations the summary shows (list pages read just these). */
+export type CustomerSummarySource = Pick<
+  CustomerSummaryRow,
+  | 'id' | 'version' | 'name' | 'gender' | 'birthday' | 'company' | 'lifecycleStatus' | 'source' | 'owner' | 'orderCount'
+  | 'totalSpent' | 'lastPurchaseAt' | 'lastContactAt' | 'lastActivityAt' | 'customFields' | 'createdAt' | 'updatedAt'
+> & {
+  level: Pick<NonNullable<CustomerSummaryRow['level']>, 'id' | 'name' | 'color' | 'sortOrder' | 'isDefault'> | null
+  phones: Pick<CustomerSummaryRow['phones'][number], 'isPrimary' | 'numberEncrypted' | 'keyId'>[]
+  emails: Pick<CustomerSummaryRow['emails'][number], 'isPrimary' | 'addressEncrypted' | 'keyId'>[]
+  addresses: Pick<CustomerSummaryRow['addresses'][number], 'isPrimary' | 'provinceName' | 'cityName'>[]
+  tags: { tag: Pick<CustomerSummaryRow['tags'][number]['tag'], 'id' | 'name' | 'color'> }[]
+  groups: { group: Pick<CustomerSummaryRow['groups'][number]['group'], 'id' | 'name' | 'parentId'> }[]
+}
+
+
 /** The few columns a scope check returns. */
 export interface ScopedCustomer {
   id: string
@@ -95,7 +111,7 @@ export interface SearchRequest {
 }
 
 export interface SearchResult {
-  rows: { row: CustomerSummaryRow; match: { field: MatchField; contactName?: string } | null }[]
+  rows: { row: CustomerSummarySource; match: { field: MatchField; contactName?: string } | null }[]
   total: number
   totalIsEstimate: boolean
   nextCursor: string | null
@@ -273,12 +289,8 @@ export const createCustomerAccess = (
     planSearch,
     search: async (ctx, request) => {
       const page = await runSearch(run, planSearch(ctx, request))
-      const rows = await db.customer.findMany({
-        relationLoadStrategy: 'join',
-        where: { id: { in: page.rows.map((row) => row.id) } },
-        include: customerSummaryInclude,
-      })
-      const byId = new Map(rows.map((row) => [row.id, row]))
+      const rows = page.rows.length === 0 ? [] : await run<ListRowColumns>(listRowsStatement(page.rows.map((row) => row.id)))
+      const byId = new Map(rows.map((row) => [row.id, listRowToSource(row)]))
       return {
         rows: page.rows.flatMap((found) => {
           const row = byId.get(found.id)

@@ -1,4 +1,4 @@
-import type { CustomerDetailRow, CustomerSummaryRow } from '../../access/customers.js'
+import type { CustomerDetailRow, CustomerSummaryRow, CustomerSummarySource } from '../../access/customers.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { displayPhone } from '../../lib/phone.js'
@@ -31,7 +31,7 @@ export const customFieldsOf = (value: Prisma.JsonValue): Record<string, CustomFi
 
 /** Row → API shapes. Encrypted values are opened here, on the way out, and nowhere else in this module. */
 export const createCustomerMapper = (cipher: DataCipher) => {
-  const summary = (row: CustomerSummaryRow | CustomerDetailRow): CustomerSummaryDto => {
+  const summary = (row: CustomerSummarySource): CustomerSummaryDto => {
     const primaryPhone = row.phones.find((phone) => phone.isPrimary) ?? row.phones[0]
     const primaryEmail = row.emails.find((email) => email.isPrimary) ?? row.emails[0]
     const primaryAddress = row.addresses.find((address) => address.isPrimary) ?? row.addresses[0]
