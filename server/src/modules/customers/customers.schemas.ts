@@ -161,7 +161,7 @@ export const CustomerMatch = z
   })
   .meta({ id: 'CustomerMatch', description: 'Why the customer matched the keyword' })
 
-export const CustomerListItem = CustomerSummary.and(z.looseObject({ match: CustomerMatch.nullable() })).meta({ id: 'CustomerListItem' })
+export const CustomerListItem = CustomerSummary.and(z.object({ match: CustomerMatch.nullable() })).meta({ id: 'CustomerListItem' })
 
 export const CustomerList = z
   .object({
@@ -417,9 +417,28 @@ export const CustomerFilter = z
 export const CustomerSortField = z.enum(customerSortFields).meta({ id: 'CustomerSortField' })
 export const SortOrder = z.enum(['asc', 'desc']).meta({ id: 'SortOrder' })
 
+// In a query string custom field conditions are ONE parameter holding JSON text.
+const customFieldFiltersParam = z
+  .string()
+  .transform((text, ctx): unknown => {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'validation.invalid_json', input: text })
+      return z.NEVER
+    }
+  })
+  .pipe(CustomFieldFilters)
+
 export const CustomerListQuery = z
   .object({
     ...filterShape,
+    customFields: customFieldFiltersParam.optional().meta({
+      description:
+        'ONE URL-encoded JSON parameter of custom field conditions (see CustomFieldFilters), e.g. ' +
+        '`{"points":{"min":100},"channel":["门店"]}`. Unknown keys or values unfit for the field type answer 422 naming ' +
+        '`customFields.<key>`.',
+    }),
     sort: CustomerSortField.optional().meta({ description: 'Default: relevance with a keyword, otherwise createdAt' }),
     order: SortOrder.default('desc'),
     limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -95,25 +95,20 @@ export const isEmptyFilter = (filter: CustomerFilter) => Object.keys(normalizeFi
 export const sameFilter = (a: CustomerFilter, b: CustomerFilter) =>
   JSON.stringify(normalizeFilter(a)) === JSON.stringify(normalizeFilter(b));
 
-/** The list request's filter parameters (the same names as the filter's). */
+/**
+ * The list request's filter parameters (the same names as the filter's); the custom field conditions
+ * travel as ONE JSON parameter (docs/contract.md).
+ */
 export function filterQuery(filter: CustomerFilter): CustomerListQuery {
-  return normalizeFilter(filter);
+  const { customFields, ...rest } = normalizeFilter(filter);
+  return customFields ? { ...rest, customFields: JSON.stringify(customFields) } : rest;
 }
 
 const serializeQuery = createQuerySerializer<CustomerListQuery>();
 
-/**
- * The list request's query string. Lists go as repeated parameters (openapi-fetch's default); the
- * custom field conditions go as ONE JSON parameter (docs/contract.md), which the OpenAPI document's
- * object type for the parameter would otherwise turn into `customFields[points][min]=…`.
- */
+/** The list request's query string; lists go as repeated parameters (openapi-fetch's default). */
 export function listQueryString(query: CustomerListQuery): string {
-  const { customFields, ...rest } = query;
-  const parts = [serializeQuery(rest)];
-  if (customFields && Object.keys(customFields).length > 0) {
-    parts.push(`customFields=${encodeURIComponent(JSON.stringify(customFields))}`);
-  }
-  return parts.filter(Boolean).join('&');
+  return serializeQuery(query);
 }
 
 // ---- The filter panel's form ----
