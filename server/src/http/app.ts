@@ -101,6 +101,12 @@ export const createApp = (deps: AppDependencies): Express => {
       },
       // Static files would drown the log; API calls are what operators need to see.
       autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api') },
+      // Only what identifies the call: headers carry bearer tokens, and query strings carry what people searched
+      // for (phone numbers, emails), which the database itself keeps only encrypted.
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: (req.url ?? '').split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   )
   // The front ends are built by other tools and may use inline scripts, so no Content-Security-Policy here.
