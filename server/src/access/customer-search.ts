@@ -95,6 +95,8 @@ export interface KeywordPlan {
   matches: Prisma.Sql
   /** Disjoint relevance tiers, best first. */
   tiers: Prisma.Sql[]
+  /** Per tier, the terms its index lookup starts from: `all` must all be present, `any` one of them. */
+  tierTerms: { all?: string[]; any?: string[] }[]
   /** Why a row matched: a MatchField, or NULL. */
   matchField: Prisma.Sql
   /** The first matching contact's name, when a contact is why. */
@@ -108,10 +110,16 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
   const contains = `%${likeEscape(key)}%`
   const nameKey = Prisma.sql`kezhi_search_key(c.name)`
 
-  // Text: one character is a unigram; longer keywords need all their bigrams, and from three characters on the
-  // bigrams may come from different places, so the text itself is checked too.
-  const bigrams = characters.slice(1).map((character, index) => `b${characters[index]}${character}`)
-  const textTerms = characters.length === 1 ? [`u${key}`] : bigrams
+  // Text terms name their field: u/b of the name, c/C of the company, k/K of contact names (one and two
+  // characters). One character is a unigram; longer keywords need all their bigrams, and from three characters on
+  // the bigrams may lie apart, so the text itself is checked too.
+  const termsOf = (unigram: string, bigram: string) =>
+    characters.length === 1
+      ? [`${unigram}${key}`]
+      : characters.slice(1).map((character, index) => `${bigram}${characters[index]}${character}`)
+  const nameTerms = termsOf('u', 'b')
+  const companyTerms = termsOf('c', 'C')
+  const contactTerms = termsOf('k', 'K')
   const checkText = characters.length >= 3
   const nameHas = Prisma.sql`${nameKey} LIKE ${contains}`
   const companyHas = Prisma.sql`kezhi_search_key(c.company) LIKE ${contains}`
@@ -120,9 +128,9 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
   // contact; this stays a per-candidate lookup through the contacts' customer index.
   const contactHas = Prisma.sql`coalesce((SELECT bool_or(kezhi_search_key(ct.name) LIKE ${contains}) FROM contacts ct
     WHERE ct.customer_id = c.id AND ct.deleted_at IS NULL), FALSE)`
-  const text = checkText
-    ? Prisma.sql`(${hasAll(textTerms)} AND (${nameHas} OR ${companyHas} OR ${contactHas}))`
-    : hasAll(textTerms)
+  const inName = checkText ? Prisma.sql`(${hasAll(nameTerms)} AND ${nameHas})` : hasAll(nameTerms)
+  const inCompany = checkText ? Prisma.sql`(${hasAll(companyTerms)} AND ${companyHas})` : hasAll(companyTerms)
+  const inContact = checkText ? Prisma.sql`(${hasAll(contactTerms)} AND ${contactHas})` : hasAll(contactTerms)
 
   // Phones and emails: only their blind indexes are stored, so only whole values and tails can be found.
   const digits = phoneDigits(keyword ?? '')
@@ -144,15 +152,25 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
   const tiers = [
     identity,
     prefix,
-    checkText ? Prisma.sql`(${hasAll(textTerms)} AND ${nameHas})` : Prisma.sql`(${text} AND ${nameHas})`,
-    Prisma.sql`(${hasAll(textTerms)} AND ${companyHas})`,
-    Prisma.sql`(${hasAll(textTerms)} AND ${contactHas})`,
+    inName,
+    inCompany,
+    inContact,
     ...(pinyinTerms.length > 0 ? [hasAny(pinyinTerms)] : []),
+  ]
+  const tierTerms = [
+    { any: [...exactName, ...phoneTerms, ...emailTerms] },
+    { all: [`^${characters.slice(0, 2).join('')}`] },
+    { all: nameTerms },
+    { all: companyTerms },
+    { all: contactTerms },
+    ...(pinyinTerms.length > 0 ? [{ any: pinyinTerms }] : []),
   ]
 
   // One GIN lookup when every path is a term; otherwise an OR the planner turns into a BitmapOr.
   const lookupTerms = [...exactName, ...phoneTerms, ...emailTerms, ...pinyinTerms]
-  const matches = checkText ? anyOf([text, hasAny(lookupTerms)]) : hasAny([...textTerms, ...lookupTerms])
+  const matches = checkText
+    ? anyOf([inName, inCompany, inContact, hasAny(lookupTerms)])
+    : hasAny([...nameTerms, ...companyTerms, ...contactTerms, ...lookupTerms])
 
   const matchField = Prisma.sql`CASE
     WHEN ${phoneTerms.length > 0 ? hasAny(phoneTerms) : Prisma.sql`FALSE`} THEN 'phone'
@@ -163,7 +181,7 @@ export const planKeyword = (cipher: DataCipher, keyword: string | undefined): Ke
     WHEN ${pinyinTerms.length > 0 ? hasAny(pinyinTerms) : Prisma.sql`FALSE`} THEN 'pinyin'
   END`
   const matchedContact = Prisma.sql`(SELECT ct.name FROM contacts ct WHERE ${contactWhere} ORDER BY ct.created_at LIMIT 1)`
-  return { matches, tiers, matchField, matchedContact }
+  return { matches, tiers, tierTerms, matchField, matchedContact }
 }
 
 // ---- filters ----
@@ -237,6 +255,8 @@ export interface Segment {
   /** null: ordered by id only (the empty values of a nullable column). */
   key: { expr: Prisma.Sql; cast: KeyCast } | null
   order: SortOrder
+  /** Relevance tiers: the terms their lookup starts from, which decide how the tier is read (see runSearch). */
+  terms?: { all?: string[]; any?: string[] }
 }
 
 const sortKeys: Record<Exclude<CustomerSortField, 'relevance'>, { expr: Prisma.Sql; cast: KeyCast; nullable: boolean }> = {
@@ -273,6 +293,7 @@ export const sortSegments = (field: CustomerSortField, order: SortOrder, keyword
         index === 0 ? tier : Prisma.sql`(${tier} AND NOT coalesce(${anyOf(keyword.tiers.slice(0, index))}, FALSE))`,
       key: activity,
       order: 'desc',
+      terms: keyword.tierTerms[index],
     }))
   }
   const key = sortKeys[field === 'relevance' ? 'createdAt' : field]
@@ -324,6 +345,18 @@ export const decodeCursor = (text: string, fingerprint: string, segments: number
 
 const castSql = (cast: KeyCast) => Prisma.raw(cast)
 
+/**
+ * How a segment is read. `index`: in the order of its sort index, stopping at the page's end (column sorts, and
+ * relevance tiers whose terms are common). `bitmap`: every row of the tier through the terms' GIN index, then the
+ * best ones sorted out (tiers with uncommon terms: few rows, and walking the index would read it to the end).
+ * `walk`: the most recent `walkLimit` rows of the scope in index order, filtered by the tier; reaching the limit
+ * without filling the page falls back to `bitmap`.
+ */
+export type ReadingStrategy = 'index' | 'bitmap' | 'walk'
+
+/** Rows a walk reads at most before it gives up on a sparse tier. */
+export const walkLimit = 4000
+
 /** Rows of one segment after the cursor (or from its start). */
 export const segmentStatement = (
   where: Prisma.Sql,
@@ -331,6 +364,7 @@ export const segmentStatement = (
   after: Cursor | null,
   take: number,
   extraColumns: Prisma.Sql,
+  strategy: ReadingStrategy = 'index',
 ): Prisma.Sql => {
   const direction = Prisma.raw(segment.order === 'asc' ? 'ASC' : 'DESC')
   const comparison = Prisma.raw(segment.order === 'asc' ? '>' : '<')
@@ -342,15 +376,63 @@ export const segmentStatement = (
         : Prisma.sql`(${segment.key.expr}, c.id) ${comparison} (${after.value}::${castSql(segment.key.cast)}, ${after.id}::uuid)`
   }
   const keyColumn = segment.key === null ? Prisma.sql`NULL::text` : Prisma.sql`${segment.key.expr}::text`
+  // Sorting by the key plus nothing keeps the planner from walking the key's index (the bitmap strategy).
+  const sortKey = (key: Prisma.Sql) => (strategy === 'bitmap' ? Prisma.sql`(${key} + interval '0 seconds')` : key)
   const order =
     segment.key === null
       ? Prisma.sql`c.id ${direction}`
-      : Prisma.sql`${segment.key.expr} ${direction}, c.id ${direction}`
+      : Prisma.sql`${sortKey(segment.key.expr)} ${direction}, c.id ${direction}`
+  if (strategy === 'walk' && segment.key !== null) {
+    const keyOrder = Prisma.sql`${segment.key.expr} ${direction}, c.id ${direction}`
+    return Prisma.sql`SELECT c.id, ${keyColumn} AS sort_value${extraColumns}
+      FROM (SELECT c.id, c.name, c.company, c.search_terms, c.last_activity_at FROM customers c
+        WHERE ${where} AND ${keyset} ORDER BY ${keyOrder} LIMIT ${walkLimit}) AS c
+      WHERE ${segment.where} ORDER BY ${keyOrder} LIMIT ${take}`
+  }
   return Prisma.sql`SELECT c.id, ${keyColumn} AS sort_value${extraColumns} FROM customers c
     WHERE ${where} AND ${segment.where} AND ${keyset} ORDER BY ${order} LIMIT ${take}`
 }
 
+/** Fraction of customers carrying a term, for the terms PostgreSQL counts as common (the rest are rarer). */
+export type TermFrequencies = ReadonlyMap<string, number>
+
+export const termFrequenciesStatement = Prisma.sql`
+  SELECT stats.term, stats.frequency FROM pg_stats s,
+    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs[1:array_length(s.most_common_elems, 1)])
+      AS stats(term, frequency)
+  WHERE s.schemaname = current_schema() AND s.tablename = 'customers' AND s.attname = 'search_terms'`
+
+// Statistics change slowly (ANALYZE); re-reading them every few minutes is plenty.
+const frequencyLifetimeMs = 5 * 60_000
+const frequencyCache = new WeakMap<StatementRunner, { readAt: number; frequencies: Promise<TermFrequencies> }>()
+
+export const termFrequencies = (run: StatementRunner): Promise<TermFrequencies> => {
+  const cached = frequencyCache.get(run)
+  if (cached !== undefined && Date.now() - cached.readAt < frequencyLifetimeMs) return cached.frequencies
+  const frequencies = run<{ term: string; frequency: number }>(termFrequenciesStatement).then(
+    (rows) => new Map(rows.map((row) => [row.term, Number(row.frequency)])),
+  )
+  frequencyCache.set(run, { readAt: Date.now(), frequencies })
+  return frequencies
+}
+
+// PostgreSQL keeps the frequencies of terms carried by about 1% of customers or more; a walk of walkLimit rows
+// meets ~40 such rows, enough for a page. Rarer terms are read whole: at most about 1% of the customers.
+const commonTermFrequency = 0.005
+
+export const strategyOf = (segment: Segment, frequencies: TermFrequencies): ReadingStrategy => {
+  if (segment.terms === undefined) return 'index'
+  const { all, any } = segment.terms
+  const frequency =
+    all !== undefined
+      ? Math.min(...all.map((term) => frequencies.get(term) ?? 0))
+      : (any ?? []).reduce((sum, term) => sum + (frequencies.get(term) ?? 0), 0)
+  return frequency >= commonTermFrequency ? 'walk' : 'bitmap'
+}
+
 export const exactCountLimit = 10_000
+/** Estimates this far past the exact range are trusted without counting (a margin of five times). */
+export const countlessEstimate = 5 * exactCountLimit
 
 export const cappedCountStatement = (where: Prisma.Sql): Prisma.Sql =>
   Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${exactCountLimit + 1}) AS capped`
@@ -413,11 +495,14 @@ export const runSearch = async (run: StatementRunner, input: PlannedSearch): Pro
           CASE WHEN ${keyword.matchField} = 'contact' THEN ${keyword.matchedContact} END AS matched_contact`
 
   const counting = async () => {
+    const [plan] = await run<Record<string, unknown>>(estimateStatement(where))
+    const estimate = estimatedRows(plan)
+    // Far past the exact range, counting up to the cap would only confirm what the estimate says.
+    if (estimate >= countlessEstimate) return { total: estimate, totalIsEstimate: true }
     const [counted] = await run<{ total: number }>(cappedCountStatement(where))
     const total = counted?.total ?? 0
     if (total <= exactCountLimit) return { total, totalIsEstimate: false }
-    const [plan] = await run<Record<string, unknown>>(estimateStatement(where))
-    return { total: Math.max(estimatedRows(plan), exactCountLimit + 1), totalIsEstimate: true }
+    return { total: Math.max(estimate, exactCountLimit + 1), totalIsEstimate: true }
   }
 
   const paging = async () => {
@@ -427,7 +512,12 @@ export const runSearch = async (run: StatementRunner, input: PlannedSearch): Pro
       const segment = segments[index] as Segment
       const wanted = limit - rows.length
       const after = cursor !== null && index === cursor.segment ? cursor : null
-      const found = await run<SegmentRow>(segmentStatement(pageWhere, segment, after, wanted + 1, extraColumns))
+      const strategy = segment.terms === undefined ? 'index' : strategyOf(segment, await termFrequencies(run))
+      let found = await run<SegmentRow>(segmentStatement(pageWhere, segment, after, wanted + 1, extraColumns, strategy))
+      // A walk that did not fill the page may have stopped at its limit: read the whole tier instead.
+      if (strategy === 'walk' && found.length <= wanted) {
+        found = await run<SegmentRow>(segmentStatement(pageWhere, segment, after, wanted + 1, extraColumns, 'bitmap'))
+      }
       rows.push(...found.slice(0, wanted).map((row) => ({ ...row, segment: index })))
       if (found.length > wanted) {
         more = true
