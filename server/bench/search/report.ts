@@ -1,7 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, release, totalmem } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import type { BuildResult } from './build.js'
 import { queryKindLabels, targets, type KindFigures } from './measure.js'
@@ -84,7 +82,6 @@ const meetsTargets = (figures: KindFigures) => ({
 })
 
 /** Hand-written reading of the figures and plans, kept next to the code and copied into the report. */
-const analysisFile = join(dirname(fileURLToPath(import.meta.url)), 'analysis.md')
 
 export const renderReport = (input: {
   machine: MachineFacts
@@ -110,7 +107,6 @@ export const renderReport = (input: {
     const met = meetsTargets(one)
     return !met.latency || !met.overhead
   })
-  const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8').trim() : ''
 
   const markdown = `# Customer search benchmark
 
@@ -160,7 +156,7 @@ ${figures
     return `- ${queryKindLabels[one.kind]}: p95 ${ms(one.api.p95)} ms ${met.latency ? 'meets' : '**misses**'} the ${targets.apiP95Ms} ms target; API/SQL ${ratio(one.api.p50, one.sql.p50)}× (p50), ${ratio(one.api.p95, one.sql.p95)}× (p95) ${met.overhead ? 'within' : '**over**'} ${targets.apiOverSql}×.`
   })
   .join('\n')}
-${analysis === '' ? '' : `\n${analysis}\n`}
+
 ## Database
 
 Built in ${input.buildSeconds.toFixed(0)} s: cluster and migrations, generation and COPY load ${build.seconds.load.toFixed(0)} s (two generator threads),
