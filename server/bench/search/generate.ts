@@ -90,14 +90,20 @@ export const copyLine = (values: readonly (string | number | boolean | null)[]):
 
 // ---- search terms, as the database's kezhi_customer_search_terms computes them ----
 
-/** kezhi_text_terms: every character (u) and every two consecutive characters (b) of the search key. */
-const textTerms = (text: string | null, into: Set<string>) => {
+/**
+ * kezhi_text_terms: every character and every two consecutive characters of the search key, with the kinds of
+ * the field: u/b for the name, c/C for the company, k/K for contact names.
+ */
+const textTerms = (text: string | null, kinds: { unigram: string; bigram: string }, into: Set<string>) => {
   const characters = [...searchKey(text ?? '')]
   characters.forEach((character, index) => {
-    into.add(`u${character}`)
-    if (index > 0) into.add(`b${characters[index - 1]}${character}`)
+    into.add(`${kinds.unigram}${character}`)
+    if (index > 0) into.add(`${kinds.bigram}${characters[index - 1]}${character}`)
   })
 }
+const nameKinds = { unigram: 'u', bigram: 'b' }
+const companyKinds = { unigram: 'c', bigram: 'C' }
+const contactKinds = { unigram: 'k', bigram: 'K' }
 
 // The database sorts terms in code point order (builtin C.UTF-8 collation). JavaScript's default sort compares
 // UTF-16 units, which is the same order as long as no term holds a character outside the BMP; the generator
@@ -118,14 +124,14 @@ export interface CustomerTermsInput {
 
 export const customerSearchTerms = (input: CustomerTermsInput): string[] => {
   const terms = new Set<string>()
-  textTerms(input.name, terms)
-  textTerms(input.company, terms)
+  textTerms(input.name, nameKinds, terms)
+  textTerms(input.company, companyKinds, terms)
   for (const term of input.pinyinTerms) terms.add(term)
   const key = [...searchKey(input.name)]
   terms.add(`^${key.slice(0, 1).join('')}`)
   if (key.length >= 2) terms.add(`^${key.slice(0, 2).join('')}`)
   if (key.length <= 40) terms.add(`=${key.join('')}`)
-  for (const name of input.contactNames) textTerms(name, terms)
+  for (const name of input.contactNames) textTerms(name, contactKinds, terms)
   for (const phone of input.phones) {
     terms.add(phoneNumberTerm(phone.numberHash))
     for (const tail of phone.tailTerms) terms.add(tail)
