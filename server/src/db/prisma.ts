@@ -28,6 +28,8 @@ const poolConfig = (databaseUrl: string): pg.PoolConfig => ({ connectionString: 
 
 export const createDatabase = (databaseUrl: string, logger: Logger): Database => {
   const pool = new pg.Pool(poolConfig(databaseUrl))
+  // An idle connection closed by the database (restart, shutdown) must be logged and replaced, not crash us.
+  pool.on('error', (error) => logger.warn({ err: error }, 'database connection lost'))
   const db = new PrismaClient({ adapter: new PrismaPg(pool, adapterOptions(logger)) })
   return {
     db,
