@@ -236,11 +236,17 @@ export const filterConditions = (
   if (filter.sources !== undefined && filter.sources.length > 0) {
     conditions.push(Prisma.sql`c.source = ANY(${filter.sources}::text[])`)
   }
-  conditions.push(...timeRangeSql(Prisma.sql`c.created_at`, filter.createdAt))
-  conditions.push(...timeRangeSql(Prisma.sql`c.last_activity_at`, filter.lastActivityAt))
-  conditions.push(...timeRangeSql(Prisma.sql`c.last_purchase_at`, filter.lastPurchaseAt))
-  conditions.push(...numberRangeSql(Prisma.sql`c.total_spent`, filter.totalSpent, Prisma.sql`numeric`))
-  conditions.push(...numberRangeSql(Prisma.sql`c.order_count`, filter.orderCount, Prisma.sql`int`))
+  // Beside another condition (tags, groups, regions, owner, level, status, source, keyword), a range is checked on
+  // the rows that condition found: written as an expression, it cannot draw the planner into ANDing in a bitmap of
+  // half the table. Alone, a range keeps its index.
+  const byTerms = conditions.length > 0 || filter.keyword !== undefined
+  const time = (column: string) => (byTerms ? Prisma.sql`(${Prisma.raw(column)} + interval '0 seconds')` : Prisma.raw(column))
+  const number = (column: string) => (byTerms ? Prisma.sql`(${Prisma.raw(column)} + 0)` : Prisma.raw(column))
+  conditions.push(...timeRangeSql(time('c.created_at'), filter.createdAt))
+  conditions.push(...timeRangeSql(time('c.last_activity_at'), filter.lastActivityAt))
+  conditions.push(...timeRangeSql(time('c.last_purchase_at'), filter.lastPurchaseAt))
+  conditions.push(...numberRangeSql(number('c.total_spent'), filter.totalSpent, Prisma.sql`numeric`))
+  conditions.push(...numberRangeSql(number('c.order_count'), filter.orderCount, Prisma.sql`int`))
   for (const condition of filter.customFields ?? []) conditions.push(customFieldSql(condition))
   return conditions
 }

@@ -70,6 +70,8 @@ const machineTuning = (): Record<string, string> => {
     shared_buffers: `${Math.min(Math.max(Math.floor(megabytes / 4), 128), 4096)}MB`,
     effective_cache_size: `${Math.max(Math.floor(megabytes / 2), 256)}MB`,
     random_page_cost: '1.1',
+    // Bitmaps of tens of thousands of rows stay exact instead of degrading to whole pages to recheck.
+    work_mem: '16MB',
   }
 }
 
