@@ -332,9 +332,7 @@ const listOf = <Output>(item: z.ZodType<Output, string>, max: number) =>
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((entry) => entry.trim()).filter((entry) => entry !== ''))
     .pipe(z.array(item).max(max))
 
-const filterDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+const filterDay = dayBound
   .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
     error: 'validation.date',
   })
@@ -345,16 +343,6 @@ const countBound = z.coerce.number({ error: 'validation.not_a_number' }).int().m
 const ownerRef = z.union([z.literal('me'), z.literal('none'), z.uuid()], { error: 'validation.owner_ref' })
 export const TagMode = z.enum(['any', 'all', 'none']).meta({ id: 'TagMode', description: 'any: has one of the tags; all: has every one; none: has none of them' })
 
-// Custom field conditions travel as one JSON parameter in a query string and as an object in JSON bodies.
-const customFieldFiltersFilter = z.preprocess((value, ctx) => {
-  if (typeof value !== 'string') return value
-  try {
-    return JSON.parse(value) as unknown
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'validation.invalid_json', input: value })
-    return z.NEVER
-  }
-}, CustomFieldFilters)
 
 const filterShape = {
   keyword: singleLine(0, 100).optional().meta({
@@ -382,11 +370,10 @@ const filterShape = {
   totalSpentMax: amountBound.optional(),
   orderCountMin: countBound.optional(),
   orderCountMax: countBound.optional(),
-  customFields: customFieldFiltersFilter.optional().meta({
+  customFields: CustomFieldFilters.optional().meta({
     description:
-      'Custom field conditions (see CustomFieldFilters): in a query string ONE URL-encoded JSON parameter, e.g. ' +
-      '`{"points":{"min":100},"channel":["门店"]}`; in JSON bodies an object. Unknown keys or values unfit for the field ' +
-      'type answer 422 naming `customFields.<key>`.',
+      'Custom field conditions (see CustomFieldFilters). Unknown keys or values unfit for the field type answer 422 ' +
+      'naming `customFields.<key>`.',
   }),
 }
 
