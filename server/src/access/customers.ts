@@ -320,4 +320,3 @@ export const createCustomerAccess = (
       page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
   }
 }
-export type { PlannedSearch } from './customer-search.js'
