@@ -2,6 +2,7 @@
 // database from the current migrations to schema.prisma. Works offline: Prisma's schema engine runs as
 // WebAssembly and replays the migrations on a throwaway PostgreSQL (SHADOW_DATABASE_URL when set, otherwise an
 // embedded one in a temporary directory).
+import { execFileSync } from 'node:child_process'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
@@ -12,6 +13,7 @@ import {
   migrationsDir,
   noFilters,
   openSchemaEngine,
+  prismaDir,
   readMigrationList,
   readSchema,
 } from './schema-engine.js'
@@ -69,13 +71,18 @@ try {
   const engine = await openSchemaEngine(shadow.url)
   const schema = await readSchema()
   const migrations = await readMigrationList()
-  const { stdout } = await engine.diff({
-    from: migrations.migrationDirectories.length === 0 ? { tag: 'empty' } : { tag: 'migrations', ...migrations },
-    to: { tag: 'schemaDatamodel', files: [schema] },
-    script: true,
-    exitCode: null,
-    filters: noFilters,
-  })
+  const diffFrom = (from: Parameters<typeof engine.diff>[0]['from']) =>
+    engine.diff({ from, to: { tag: 'schemaDatamodel', files: [schema] }, script: true, exitCode: null, filters: noFilters })
+  // The WebAssembly engine cannot replay migrations holding PL/pgSQL bodies (the search triggers); then the
+  // diff starts from the schema as last committed, which the migrations are known to produce.
+  const { stdout } =
+    migrations.migrationDirectories.length === 0
+      ? await diffFrom({ tag: 'empty' })
+      : await diffFrom({ tag: 'migrations', ...migrations }).catch(async (error: unknown) => {
+          console.warn(`replaying the migrations failed (${String(error).split('\n')[0]}); diffing from the committed schema.prisma`)
+          const committed = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: prismaDir, encoding: 'utf8' })
+          return diffFrom({ tag: 'schemaDatamodel', files: [{ path: schema.path, content: committed }] })
+        })
   const script = stdout ?? ''
   if (script.trim() === '' || /^-- This is an empty migration\.\s*$/.test(script)) {
     console.log('schema.prisma matches the migrations: nothing to generate')

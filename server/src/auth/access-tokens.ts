@@ -1,26 +1,31 @@
 import jwt from 'jsonwebtoken'
-import type { AuthUser } from '../http/context.js'
 
 const algorithm = 'HS256'
 export const accessTokenLifetimeSeconds = 15 * 60
 
-export interface AccessTokens {
-  issue(user: AuthUser): string
-  /** The user id the token was issued to, or null when it is forged, expired or malformed. */
-  verify(token: string): string | null
+export interface AccessTokenClaims {
+  userId: string
+  sessionId: string
 }
 
+export interface AccessTokens {
+  /** A token for one session of a user; the session is checked on every request, so revoking it ends the token. */
+  issue(claims: AccessTokenClaims): string
+  /** The claims, or null when the token is forged, expired or malformed. */
+  verify(token: string): AccessTokenClaims | null
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export const createAccessTokens = (secret: string): AccessTokens => ({
-  issue: (user) =>
-    jwt.sign({ role: user.role }, secret, {
-      algorithm,
-      subject: user.id,
-      expiresIn: accessTokenLifetimeSeconds,
-    }),
+  issue: ({ userId, sessionId }) =>
+    jwt.sign({ sid: sessionId }, secret, { algorithm, subject: userId, expiresIn: accessTokenLifetimeSeconds }),
   verify: (token) => {
     try {
       const payload = jwt.verify(token, secret, { algorithms: [algorithm] })
-      return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null
+      if (!uuidPattern.test(payload.sub) || !uuidPattern.test(payload.sid)) return null
+      return { userId: payload.sub, sessionId: payload.sid }
     } catch {
       return null
     }

@@ -1,39 +1,90 @@
-import type { Role } from '../generated/prisma/enums.js'
-
+/**
+ * The permission catalogue: every `resource:action` a role can hold. Routes declare the one they need
+ * (requirePermission, and `x-permission` in the OpenAPI document); the admin role always holds all of them.
+ */
 export const permissions = [
   'customer:read',
   'customer:create',
   'customer:update',
   'customer:delete',
-  // Choose or change who owns a customer.
+  // Choose or change who owns a customer (one, bulk, or all of a departing user's customers).
   'customer:assign',
-  // Save a customer whose phone or email another customer already has (with a reason kept in the history).
-  'customer:force_duplicate',
-  // Delete a customer from the trash for good.
-  'customer:purge',
   'customer:merge',
   // Act on many customers at once (each action also needs its own permission: delete, assign).
   'customer:bulk',
+  // Delete a customer from the trash for good.
+  'customer:purge',
+  // Save a customer whose phone or email another customer already has (with a reason kept in the history).
+  'customer:force_duplicate',
+  'customer:export',
+  // See full phone numbers and email addresses (each reveal is audited); without it they are masked.
+  'customer:reveal_phone',
+  // Change an order's amount or item prices after it was recorded.
+  'order:update_amount',
   // Tags, groups, levels and relationship types.
   'settings:manage',
   // Custom field definitions: they change what every customer record must hold.
   'custom_field:manage',
+  'user:manage',
+  'role:manage',
+  'team:manage',
+  'audit:read',
+  'api_key:manage',
+  // Password policy, lockout and expiry settings.
+  'security:manage',
 ] as const
 
 export type Permission = (typeof permissions)[number]
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: permissions,
-  manager: permissions.filter((permission) => permission !== 'customer:purge' && permission !== 'custom_field:manage'),
-  sales: ['customer:read', 'customer:create', 'customer:update'],
+export const isPermission = (value: string): value is Permission => (permissions as readonly string[]).includes(value)
+
+/** Resources whose rows are limited by a data scope; related records (contacts, orders, …) follow their customer. */
+export const scopedResources = ['customer', 'audit'] as const
+export type ScopedResource = (typeof scopedResources)[number]
+export const dataScopes = ['own', 'team', 'all'] as const
+export type DataScope = (typeof dataScopes)[number]
+export type RoleScopes = Record<ScopedResource, DataScope>
+
+export const builtInRoleKeys = ['admin', 'manager', 'sales', 'service', 'viewer'] as const
+export type BuiltInRoleKey = (typeof builtInRoleKeys)[number]
+
+/**
+ * What the access_control migration stored for the built-in roles (admins may change all but `admin` later).
+ * Tests and the seed read it; the admin role is never read from the database: it holds every permission.
+ */
+export const builtInRoles: Record<BuiltInRoleKey, { name: string; permissions: readonly Permission[]; scopes: RoleScopes }> = {
+  admin: { name: '管理员', permissions, scopes: { customer: 'all', audit: 'all' } },
+  manager: {
+    name: '销售经理',
+    permissions: [
+      'customer:read', 'customer:create', 'customer:update', 'customer:delete', 'customer:assign', 'customer:merge',
+      'customer:bulk', 'customer:force_duplicate', 'customer:export', 'customer:reveal_phone', 'order:update_amount',
+      'settings:manage', 'audit:read',
+    ],
+    scopes: { customer: 'team', audit: 'team' },
+  },
+  sales: { name: '销售', permissions: ['customer:read', 'customer:create', 'customer:update'], scopes: { customer: 'own', audit: 'own' } },
+  service: {
+    name: '客服',
+    permissions: ['customer:read', 'customer:update', 'customer:reveal_phone'],
+    scopes: { customer: 'all', audit: 'own' },
+  },
+  viewer: { name: '只读', permissions: ['customer:read'], scopes: { customer: 'all', audit: 'own' } },
 }
 
-/** Which customers a role sees: everyone's, or only those it owns. */
-export const customerScopeOfRole: Record<Role, 'all' | 'own'> = {
-  admin: 'all',
-  manager: 'all',
-  sales: 'own',
+/** Reads a role row's stored scopes; anything missing or unknown is the narrowest scope. */
+export const scopesOf = (stored: unknown): RoleScopes => {
+  const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
+  const pick = (resource: ScopedResource): DataScope => {
+    const scope = value[resource]
+    return typeof scope === 'string' && (dataScopes as readonly string[]).includes(scope) ? (scope as DataScope) : 'own'
+  }
+  return { customer: pick('customer'), audit: pick('audit') }
 }
 
-export const roleHasPermission = (role: Role, permission: Permission): boolean =>
-  rolePermissions[role].includes(permission)
+/** A role row's effective permissions: the stored ones that the catalogue knows, or all of them for admin. */
+export const permissionsOf = (role: { key: string | null; permissions: readonly string[] }): Permission[] =>
+  role.key === 'admin' ? [...permissions] : role.permissions.filter(isPermission)
+
+export const effectiveScopes = (role: { key: string | null; scopes: unknown }): RoleScopes =>
+  role.key === 'admin' ? { customer: 'all', audit: 'all' } : scopesOf(role.scopes)

@@ -28,6 +28,9 @@ const codeOfDatabaseError = (error: unknown): ErrorCode | undefined => {
   return undefined
 }
 
+const messageParams = (extra: Readonly<Record<string, unknown>>): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(extra).filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1])))
+
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) {
     next(error)
@@ -50,5 +53,6 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   }
   const { status, messageKey } = errorCatalog[code]
   if (status >= 500) req.log.error({ err: error }, 'request failed')
-  res.status(status).json({ ...extra, code, message: t(messageKey), details })
+  // Extra properties double as message parameters (e.g. ACCOUNT_LOCKED's retryAfterSeconds).
+  res.status(status).json({ ...extra, code, message: t(messageKey, messageParams(extra)), details })
 }
