@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtInPrincipal } from '../auth/principal.js'
 import { createDb, type Db } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { AuthenticatedContext } from '../http/context.js'
@@ -36,7 +37,9 @@ describe('customer search: every match path and filter is served by an index', (
     language: 'zh-CN',
     t: translator('zh-CN'),
     logger: silentLogger,
-    user: { id: randomUUID(), username: role, displayName: role, role },
+    user: builtInPrincipal(role, { id: randomUUID(), username: role, displayName: role }),
+    ip: null,
+    userAgent: null,
   })
 
   /** Sequential scans of the plan, and the indexes it reads. */

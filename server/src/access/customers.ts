@@ -1,6 +1,5 @@
 import type { Db, StatementRunner } from '../db/prisma.js'
 import { Prisma } from '../generated/prisma/client.js'
-import { customerScopeOfRole } from '../auth/permissions.js'
 import type { AuthenticatedContext, AuthUser } from '../http/context.js'
 import { AppError } from '../http/errors.js'
 import type { DataCipher } from '../lib/crypto.js'
@@ -23,8 +22,9 @@ import {
 } from './customer-search.js'
 
 /**
- * The only way to reach customer rows. Every read and write is limited to the caller's data scope
- * (admins and managers: all customers; sales: the ones they own) and never sees trashed rows unless it asks
+ * The only way to reach customer rows. Every read and write is limited to the caller's data scope (their
+ * role's customer scope: `all`, `team` = owned by someone in the caller's team or below, or `own`) and never
+ * sees trashed rows unless it asks
  * for the trash explicitly. A row outside the scope is reported exactly like a missing one, so ids of others'
  * customers leak nothing. Modules holding rows that belong to a customer (contacts, orders, activities,
  * timeline) resolve the customer here first with `requireInScope`.
@@ -87,7 +87,6 @@ export interface ScopedCustomer {
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isUuid = (value: string): boolean => uuidShape.test(value)
 
-const ownsOnly = (user: AuthUser) => customerScopeOfRole[user.role] === 'own'
 
 /**
  * A condition on one custom field value in `customers.custom_fields`, already checked against its definition
@@ -118,12 +117,8 @@ export interface SearchResult {
 }
 
 export interface CustomerAccess {
-  /** Prisma filter for the caller's live customers (add it to any customer query). */
-  scopeWhere(ctx: AuthenticatedContext): Prisma.CustomerWhereInput
-  /** Prisma filter for the caller's trashed customers. */
-  trashWhere(ctx: AuthenticatedContext): Prisma.CustomerWhereInput
-  /** Whether a customer with this owner is in the caller's scope (for rows found by other means). */
-  ownsScope(ctx: AuthenticatedContext, ownerId: string | null): boolean
+  /** Whether a customer with this owner would be in the caller's scope (owner choices on create and assign). */
+  ownerInScope(ctx: AuthenticatedContext, ownerId: string | null, tx?: DbClient): Promise<boolean>
   /**
    * The live customer with this id in the caller's scope, or CUSTOMER_NOT_FOUND. With `lock`, the row is
    * locked until the transaction `tx` ends, so concurrent writes to one customer run one by one. The lock is
@@ -155,14 +150,32 @@ export const createCustomerAccess = (
   cipher: DataCipher,
   run: StatementRunner = (statement) => db.$queryRaw(statement),
 ): CustomerAccess => {
-  const scopeWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
-    ownsOnly(ctx.user) ? { deletedAt: null, ownerId: ctx.user.id } : { deletedAt: null }
-  const trashWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput =>
-    ownsOnly(ctx.user) ? { deletedAt: { not: null }, ownerId: ctx.user.id } : { deletedAt: { not: null } }
+  const ownerWhere = (user: AuthUser): Prisma.CustomerWhereInput => {
+    switch (user.scopes.customer) {
+      case 'all':
+        return {}
+      case 'team':
+        return { owner: { teamId: { in: [...user.teamIds] } } }
+      case 'own':
+        return { ownerId: user.id }
+    }
+  }
+  const scopeWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput => ({ deletedAt: null, ...ownerWhere(ctx.user) })
+  const trashWhere = (ctx: AuthenticatedContext): Prisma.CustomerWhereInput => ({ deletedAt: { not: null }, ...ownerWhere(ctx.user) })
 
+  const ownerSql = (user: AuthUser): Prisma.Sql => {
+    switch (user.scopes.customer) {
+      case 'all':
+        return Prisma.sql`TRUE`
+      case 'team':
+        return Prisma.sql`c.owner_id IN (SELECT u.id FROM users u WHERE u.team_id = ANY(${[...user.teamIds]}::uuid[]))`
+      case 'own':
+        return Prisma.sql`c.owner_id = ${user.id}::uuid`
+    }
+  }
   const scopeSql = (ctx: AuthenticatedContext, trashed: boolean): Prisma.Sql => {
     const state = trashed ? Prisma.sql`c.deleted_at IS NOT NULL` : Prisma.sql`c.deleted_at IS NULL`
-    return ownsOnly(ctx.user) ? Prisma.sql`${state} AND c.owner_id = ${ctx.user.id}::uuid` : state
+    return ctx.user.scopes.customer === 'all' ? state : Prisma.sql`${state} AND ${ownerSql(ctx.user)}`
   }
 
   const requireOne = async (
@@ -234,7 +247,7 @@ export const createCustomerAccess = (
     const segments = sortSegments(sort.field, sort.order, keyword)
     const where = matchingWhere(ctx, request.filter, keyword)
     const pageWhere = sort.field === 'relevance' ? matchingWhere(ctx, request.filter, null) : where
-    const fingerprint = queryFingerprint({ filter: request.filter, sort, scope: ctx.user.id })
+    const fingerprint = queryFingerprint({ filter: request.filter, sort, scope: [ctx.user.id, ctx.user.scopes.customer] })
     const cursor = request.cursor === undefined ? null : decodeCursor(request.cursor, fingerprint, segments.length)
     return { where, pageWhere, segments, keyword, fingerprint, cursor, limit: request.limit }
   }
@@ -265,9 +278,19 @@ export const createCustomerAccess = (
   }
 
   return {
-    scopeWhere,
-    trashWhere,
-    ownsScope: (ctx, ownerId) => !ownsOnly(ctx.user) || ownerId === ctx.user.id,
+    ownerInScope: async (ctx, ownerId, tx = db) => {
+      switch (ctx.user.scopes.customer) {
+        case 'all':
+          return true
+        case 'own':
+          return ownerId === ctx.user.id
+        case 'team': {
+          if (ownerId === null) return false
+          const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { teamId: true } })
+          return owner !== null && ctx.user.teamIds.includes(owner.teamId)
+        }
+      }
+    },
     requireInScope: (ctx, id, tx = db, options = {}) => requireOne(ctx, id, false, tx, options.lock ?? false),
     requireInTrash: (ctx, id, tx = db, options = {}) => requireOne(ctx, id, true, tx, options.lock ?? false),
     requireAllInScope: async (ctx, ids, tx) => {

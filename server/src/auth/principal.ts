@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/prisma.js'
 import type { AuthUser } from '../http/context.js'
-import { effectiveScopes, permissionsOf } from './permissions.js'
+import { builtInRoles, effectiveScopes, permissionsOf, type BuiltInRoleKey } from './permissions.js'
 
 /** API keys look like `kz_` + 40 base64url characters; only their sha256 is stored. */
 export const apiKeyPattern = /^kz_[A-Za-z0-9_-]{20,100}$/
@@ -99,4 +99,25 @@ export const loadApiKeyPrincipal = async (db: Db, key: string): Promise<AuthUser
     permissions: row.key_permissions,
     scopes: row.key_scopes,
   })
+}
+
+/** A principal with a built-in role's stored permissions, for tools and tests that call the access layer directly. */
+export const builtInPrincipal = (
+  key: BuiltInRoleKey,
+  user: { id: string; username: string; displayName: string; teamId?: string; teamIds?: readonly string[] },
+): AuthUser => {
+  const teamId = user.teamId ?? '00000000-0000-4000-8000-000000000000'
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: { id: key, key, name: builtInRoles[key].name },
+    permissions: new Set(builtInRoles[key].permissions),
+    scopes: builtInRoles[key].scopes,
+    teamId,
+    teamIds: user.teamIds ?? [teamId],
+    sessionId: null,
+    apiKeyId: null,
+    passwordChangeRequired: false,
+  }
 }

@@ -120,10 +120,20 @@ export interface DemoCustomer {
   ageMs: number
 }
 
+/** Below the root team (总部) that the access_control migration creates. */
+export const demoTeams = [
+  { name: '华东大区', parent: null },
+  { name: '杭州西湖店', parent: '华东大区' },
+  { name: '华南大区', parent: null },
+  { name: '广州天河店', parent: '华南大区' },
+] as const
+
+// The manager leads 华东大区, so sees 李娜's customers (杭州西湖店) and not 张伟's (广州天河店).
 export const demoStaff = [
-  { username: 'manager', displayName: '王经理', role: 'manager' },
-  { username: 'sales1', displayName: '李娜', role: 'sales' },
-  { username: 'sales2', displayName: '张伟', role: 'sales' },
+  { username: 'manager', displayName: '王经理', role: 'manager', team: '华东大区' },
+  { username: 'sales1', displayName: '李娜', role: 'sales', team: '杭州西湖店' },
+  { username: 'sales2', displayName: '张伟', role: 'sales', team: '广州天河店' },
+  { username: 'service1', displayName: '陈静', role: 'service', team: null },
 ] as const
 
 const codeOfProvince = (name: string): string | undefined =>

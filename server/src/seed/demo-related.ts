@@ -105,10 +105,10 @@ export const seedDemoRelated = async (tx: Prisma.TransactionClient, { cipher, no
 
   const [customers, users, relationshipTypes] = await Promise.all([
     tx.customer.findMany({ where: { deletedAt: null }, select: { id: true, ownerId: true, createdAt: true, company: true }, orderBy: { createdAt: 'asc' } }),
-    tx.user.findMany({ where: { disabled: false }, select: { id: true, role: true } }),
+    tx.user.findMany({ where: { disabled: false }, select: { id: true, role: { select: { key: true } } } }),
     tx.relationshipType.findMany({ select: { id: true, name: true } }),
   ])
-  const manager = users.find((user) => user.role === 'manager') ?? users[0]
+  const manager = users.find((user) => user.role.key === 'manager') ?? users[0]
   if (manager === undefined) return { contacts: 0, orders: 0, activities: 0 }
   const relationshipTypeId = (name: string) => relationshipTypes.find((type) => type.name === name)?.id ?? null
 

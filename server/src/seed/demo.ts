@@ -7,7 +7,8 @@ import type { DataCipher } from '../lib/crypto.js'
 import { normalisePhone } from '../lib/phone.js'
 import { phoneBlindIndexes, pinyinColumns } from '../lib/search-terms.js'
 import { resolveRegion } from '../lib/regions.js'
-import { demoGroups, demoStaff, demoTags, generateDemoCustomers } from './demo-data.js'
+import { rootTeamOf } from '../auth/bootstrap.js'
+import { demoGroups, demoStaff, demoTags, demoTeams, generateDemoCustomers } from './demo-data.js'
 import { seedDemoRelated } from './demo-related.js'
 
 const seedName = 'demo-v1'
@@ -39,11 +40,26 @@ export const seedDemoData = async (
         return 'skipped-existing-data' as const
       }
       await tx.seedRun.create({ data: { name: seedName, outcome: 'seeded' } })
+      const rootTeam = await rootTeamOf(tx)
+      const teamIds = new Map<string, string>()
+      for (const [index, team] of demoTeams.entries()) {
+        const parentId = team.parent === null ? rootTeam.id : (teamIds.get(team.parent) ?? rootTeam.id)
+        const created = await tx.team.create({ data: { name: team.name, parentId, sortOrder: (index + 1) * 10 } })
+        teamIds.set(team.name, created.id)
+      }
+      const roleIds = new Map((await tx.role.findMany({ where: { key: { not: null } } })).map((role) => [role.key, role.id]))
       const staffIds = new Map<string, string>()
-      for (const staff of demoStaff) {
+      for (const { role, team, ...staff } of demoStaff) {
         const user =
           (await tx.user.findUnique({ where: { username: staff.username } })) ??
-          (await tx.user.create({ data: { ...staff, passwordHash } }))
+          (await tx.user.create({
+            data: {
+              ...staff,
+              passwordHash,
+              roleId: roleIds.get(role) ?? '',
+              teamId: (team === null ? undefined : teamIds.get(team)) ?? rootTeam.id,
+            },
+          }))
         staffIds.set(staff.username, user.id)
       }
 

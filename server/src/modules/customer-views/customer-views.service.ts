@@ -141,7 +141,7 @@ export const createCustomerViewsService = ({ db }: { db: Db }): CustomerViewsSer
       const { user } = authenticated(ctx)
       const row = await findVisible(user.id, id)
       // An admin may take down a view shared with everyone; only the owner can delete a private one.
-      if (row.ownerId !== user.id && user.role !== 'admin') throw new AppError('VIEW_NOT_OWNED')
+      if (row.ownerId !== user.id && user.role.key !== 'admin') throw new AppError('VIEW_NOT_OWNED')
       await db.customerView.update({ where: { id }, data: { deletedAt: new Date() } })
     },
 

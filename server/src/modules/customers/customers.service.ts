@@ -1,8 +1,7 @@
 import { customerDetailInclude, type CustomerAccess, type CustomerDetailRow, type DbClient } from '../../access/customers.js'
-import { roleHasPermission } from '../../auth/permissions.js'
 import type { Db } from '../../db/prisma.js'
 import type { Prisma } from '../../generated/prisma/client.js'
-import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
+import { authenticated, can, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { pinyinColumns } from '../../lib/search-terms.js'
 import { refreshPinyin } from './customers.search-upkeep.js'
@@ -75,11 +74,20 @@ export const createCustomersService = ({
   /** Only assigners may pick an owner other than themselves, and the owner must be an active user. */
   const checkOwner = async (tx: DbClient, ctx: AuthenticatedContext, ownerId: string | null | undefined, currentOwnerId?: string | null) => {
     if (ownerId === undefined || ownerId === ctx.user.id || ownerId === currentOwnerId) return
-    if (!roleHasPermission(ctx.user.role, 'customer:assign')) throw new AppError('FORBIDDEN')
-    if (ownerId === null) return
+    if (!can(ctx.user, 'customer:assign')) throw new AppError('FORBIDDEN')
+    if (ownerId === null) {
+      if (ctx.user.scopes.customer !== 'all') {
+        throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'ownerId', messageKey: 'validation.owner_out_of_scope' }] })
+      }
+      return
+    }
     const owner = await tx.user.findUnique({ where: { id: ownerId } })
     if (owner === null || owner.disabled) {
       throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'ownerId', messageKey: 'validation.owner_not_found' }] })
+    }
+    // A manager hands customers only to their own team: a customer given away leaves their scope for good.
+    if (!(await access.ownerInScope(ctx, ownerId, tx))) {
+      throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'ownerId', messageKey: 'validation.owner_out_of_scope' }] })
     }
   }
 
@@ -93,7 +101,7 @@ export const createCustomersService = ({
     candidates: { phones: PreparedPhone[]; emails: PreparedEmail[]; excludeId: string | null },
     force: { reason: string } | undefined,
   ): Promise<Pick<CustomerEventPayload, 'reason' | 'duplicates'>> => {
-    if (force !== undefined && !roleHasPermission(ctx.user.role, 'customer:force_duplicate')) throw new AppError('FORBIDDEN')
+    if (force !== undefined && !can(ctx.user, 'customer:force_duplicate')) throw new AppError('FORBIDDEN')
     const hits: DuplicateHit[] = await findDuplicates(tx, candidates)
     if (hits.length === 0) return {}
     if (force === undefined) {
@@ -526,8 +534,8 @@ export const createCustomersService = ({
 
     bulk: async (ctx, input) => {
       const caller = authenticated(ctx)
-      if (input.action === 'delete' && !roleHasPermission(caller.user.role, 'customer:delete')) throw new AppError('FORBIDDEN')
-      if (input.action === 'assignOwner' && !roleHasPermission(caller.user.role, 'customer:assign')) throw new AppError('FORBIDDEN')
+      if (input.action === 'delete' && !can(caller.user, 'customer:delete')) throw new AppError('FORBIDDEN')
+      if (input.action === 'assignOwner' && !can(caller.user, 'customer:assign')) throw new AppError('FORBIDDEN')
       const filter = input.filter === undefined ? undefined : await resolveCustomerFilter(db, caller, input.filter)
       return db.$transaction(async (tx) => {
         let targetIds = input.ids ?? []

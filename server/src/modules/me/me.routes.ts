@@ -1,11 +1,11 @@
 import { Router } from 'express'
-import { requireAuth } from '../../auth/middleware.js'
+import { requireSignedIn } from '../../auth/middleware.js'
 import { authenticated } from '../../http/context.js'
 import { toUserDto } from '../auth/auth.service.js'
 
 export const meRouter = (): Router => {
   const router = Router()
-  router.get('/', requireAuth, (req, res) => {
+  router.get('/', requireSignedIn, (req, res) => {
     res.json(toUserDto(authenticated(req.ctx).user))
   })
   return router

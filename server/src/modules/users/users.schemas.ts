@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import 'zod-openapi'
-import { User } from '../auth/auth.schemas.js'
+import { StaffMember } from '../auth/auth.schemas.js'
 
 export const UserList = z
-  .object({ items: z.array(User) })
+  .object({ items: z.array(StaffMember) })
   .meta({ id: 'UserList', description: 'Active staff, by display name (for owner pickers)' })
 
 export type UserListDto = z.infer<typeof UserList>

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/prisma.js'
 import { authenticated, type RequestContext } from '../../http/context.js'
-import { toUserDto } from '../auth/auth.service.js'
 import type { UserListDto } from './users.schemas.js'
 
 export interface UsersService {
@@ -12,6 +11,6 @@ export const createUsersService = ({ db }: { db: Db }): UsersService => ({
     authenticated(ctx)
     // Disabled accounts cannot own customers, so pickers never offer them.
     const rows = await db.user.findMany({ where: { disabled: false }, orderBy: [{ displayName: 'asc' }, { username: 'asc' }] })
-    return { items: rows.map(toUserDto) }
+    return { items: rows.map(({ id, username, displayName, teamId }) => ({ id, username, displayName, teamId })) }
   },
 })

@@ -1,0 +1,75 @@
+import type { Prisma } from '../generated/prisma/client.js'
+import type { RequestContext } from '../http/context.js'
+
+/** The client or the transaction an audit entry is written in: the same one as the change it records. */
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>
+
+export type AuditAction =
+  | 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'purge' | 'assign' | 'reveal' | 'export' | 'bulk_view'
+  | 'login' | 'login_failed' | 'logout' | 'password_change' | 'password_reset' | 'mfa_enable' | 'mfa_disable'
+  | 'mfa_reset' | 'session_revoke' | 'unlock' | 'handover'
+
+export type AuditResource =
+  | 'customer' | 'contact' | 'order' | 'activity' | 'tag' | 'group' | 'level' | 'relationship_type' | 'custom_field'
+  | 'view' | 'user' | 'role' | 'team' | 'api_key' | 'session' | 'security_settings' | 'account'
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>
+
+export interface AuditEntry {
+  action: AuditAction
+  resource: AuditResource
+  resourceId?: string | null
+  /** The customer the entry concerns (shown on that customer's timeline). */
+  customerId?: string | null
+  /** A readable name of the record at the time: a customer's name, a tag's, a username. */
+  label?: string | null
+  changes?: FieldChanges | null
+  meta?: Record<string, unknown> | null
+}
+
+const jsonOrNull = (value: object | null | undefined): Prisma.InputJsonValue | undefined =>
+  value === null || value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue)
+
+/**
+ * Appends one entry. Write it in the transaction of the change it records, so a change and its trace commit
+ * or fail together. `actor` overrides the caller for steps taken before anyone is signed in (login).
+ */
+export const recordAudit = async (
+  writer: AuditWriter,
+  ctx: Pick<RequestContext, 'user' | 'ip' | 'userAgent'>,
+  entry: AuditEntry,
+  actor?: { id: string; displayName: string } | null,
+): Promise<void> => {
+  const who = actor === undefined ? ctx.user : actor
+  await writer.auditLog.create({
+    data: {
+      actorId: who?.id ?? null,
+      actorName: who?.displayName ?? null,
+      apiKeyId: ctx.user?.apiKeyId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      action: entry.action,
+      resource: entry.resource,
+      resourceId: entry.resourceId ?? null,
+      customerId: entry.customerId ?? null,
+      label: entry.label ?? null,
+      changes: jsonOrNull(entry.changes),
+      meta: jsonOrNull(entry.meta),
+    },
+  })
+}
+
+/**
+ * Field-level before/after of two plain snapshots: only fields whose values differ (compared as JSON).
+ * Snapshots hold what people see, so encrypted values must already be masked in them.
+ */
+export const diffSnapshots = (before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChanges => {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  const changes: FieldChanges = {}
+  for (const field of fields) {
+    const was = before?.[field] ?? null
+    const now = after?.[field] ?? null
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now }
+  }
+  return changes
+}
