@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
-import { customerClient, freshMobile, signInStaff, type Staff } from './customers.test-support.js'
+import { customerClient, freshMobile, insertStaff, type Staff } from './customers.test-support.js'
 
 describe('customers: duplicates and custom fields', () => {
   let server: TestServer
@@ -10,14 +10,13 @@ describe('customers: duplicates and custom fields', () => {
   beforeAll(async () => {
     // The demo data is not needed here; an empty customer table keeps every duplicate deliberate.
     server = await startTestServer({ seedDemo: false })
+    // The manager sits in the root team here, so her team scope covers everyone.
+    await insertStaff(server, [
+      { username: 'manager', displayName: '王经理', role: 'manager' },
+      { username: 'sales1', displayName: '李娜', role: 'sales' },
+      { username: 'sales2', displayName: '张伟', role: 'sales' },
+    ])
     await withDatabaseClient(server.database.url, async (client) => {
-      const hash = (await client.query("SELECT password_hash FROM users WHERE username = 'admin'")).rows[0].password_hash
-      for (const [username, displayName, role] of [['manager', '王经理', 'manager'], ['sales1', '李娜', 'sales'], ['sales2', '张伟', 'sales']]) {
-        await client.query(
-          'INSERT INTO users (id, username, password_hash, display_name, role, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())',
-          [username, hash, displayName, role],
-        )
-      }
       await client.query(`INSERT INTO custom_field_definitions (id, key, label, type, options, required, "unique", sort_order, updated_at) VALUES
         (gen_random_uuid(), 'member_no', '会员号', 'text', '{}', false, true, 1, now()),
         (gen_random_uuid(), 'shoe_size', '鞋码', 'number', '{}', false, false, 2, now()),

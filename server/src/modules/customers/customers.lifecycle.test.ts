@@ -208,8 +208,11 @@ describe('customers: trash, merge and bulk actions', () => {
     it('assigns an owner and moves customers to the trash', async () => {
       const three = await makeThree('批量分配')
       const ids = three.map((customer) => customer.id)
-      expect((await customers.bulk(staff.manager, { ids, action: 'assignOwner', ownerId: staff.ids.sales2 })).body).toEqual({ affected: 3 })
-      expect((await customers.get(staff.sales2, ids[0]!)).body.owner?.displayName).toBe('张伟')
+      // 张伟 is outside the manager's region: she may not give him customers; she may take them herself.
+      const outOfTeam = await customers.bulk(staff.manager, { ids, action: 'assignOwner', ownerId: staff.ids.sales2 })
+      expect(outOfTeam.status).toBe(422)
+      expect((await customers.bulk(staff.manager, { ids, action: 'assignOwner', ownerId: staff.ids.manager })).body).toEqual({ affected: 3 })
+      expect((await customers.get(staff.manager, ids[0]!)).body.owner?.displayName).toBe('王经理')
       expect((await customers.get(staff.sales1, ids[0]!)).status).toBe(404)
       const missingOwner = await customers.bulk(staff.manager, { ids, action: 'assignOwner', ownerId: '00000000-0000-4000-8000-000000000000' })
       expect(missingOwner.status).toBe(422)

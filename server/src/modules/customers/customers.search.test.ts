@@ -162,8 +162,9 @@ describe('customers: finding them by keyword, filters and sorts', () => {
     it('regions by province, city or district; owners including me and none; level, status and source', async () => {
       const hangzhou = await create({ name: '地区鷟一', source: '抖音直播', lifecycleStatus: 'active',
         addresses: [{ provinceCode: '330000', cityCode: '330100', districtCode: '330106' }] }, staff.sales1)
+      // Only a caller who sees every customer may leave one without owner.
       const ningbo = await create({ name: '地区鷟二', source: '门店到访', ownerId: null,
-        addresses: [{ provinceCode: '330000', cityCode: '330200' }] })
+        addresses: [{ provinceCode: '330000', cityCode: '330200' }] }, staff.admin)
       const beijing = await create({ name: '地区鷟三', addresses: [{ provinceCode: '110000', cityCode: '110100' }] })
       const named = async (query: string, token = staff.admin) => idsOf(await search(token, `keyword=鷟&limit=100&${query}`)).sort()
       expect(await named('regionCodes=330000')).toEqual([hangzhou.id, ningbo.id].sort())
@@ -264,8 +265,12 @@ describe('customers: finding them by keyword, filters and sorts', () => {
       const mine = await create({ name: '批量鸓一' }, staff.sales1)
       const theirs = await create({ name: '批量鸓二' }, staff.sales2)
       const tagId = (await server.api.post<{ id: string }>('/api/tags', { token: staff.manager, body: { name: '批量筛选标签' } })).body.id
+      // The manager's region holds 李娜's customer, not 张伟's; the admin reaches both.
       const managerBulk = await customers.bulk(staff.manager, { action: 'addTags', tagIds: [tagId], filter: { keyword: '鸓' } })
-      expect(managerBulk.body).toEqual({ affected: 2 })
+      expect(managerBulk.body).toEqual({ affected: 1 })
+      expect(idsOf(await search(staff.admin, `tagIds=${tagId}&limit=100`))).toEqual([mine.id])
+      const adminBulk = await customers.bulk(staff.admin, { action: 'addTags', tagIds: [tagId], filter: { keyword: '鸓' } })
+      expect(adminBulk.body).toEqual({ affected: 1 })
       const removed = await customers.bulk(staff.sales1, { action: 'removeTags', tagIds: [tagId], filter: { keyword: '鸓' } })
       expect(removed.status, JSON.stringify(removed.body)).toBe(403)
       const tagged = idsOf(await search(staff.admin, `tagIds=${tagId}&limit=100`)).sort()

@@ -1,4 +1,4 @@
-import type { TestServer } from '../../test/support.js'
+import { withDatabaseClient, type TestServer } from '../../test/support.js'
 import type { CustomerDto, CustomerListItemDto, TrashedCustomerDto } from './customers.schemas.js'
 
 export interface ErrorBody {
@@ -66,4 +66,25 @@ let counter = 0
 export const freshMobile = (): string => {
   counter += 1
   return `170${String(process.pid % 10_000).padStart(4, '0')}${String(counter).padStart(4, '0')}`
+}
+
+/**
+ * Adds staff straight into the database, for a test database without demo data or a role the demo has no
+ * user for. They share the admin's password and sit in the root team (总部) unless a team is named.
+ */
+export const insertStaff = async (
+  server: TestServer,
+  people: { username: string; displayName: string; role: 'manager' | 'sales' | 'service' | 'viewer'; team?: string }[],
+): Promise<void> => {
+  await withDatabaseClient(server.database.url, async (client) => {
+    const hash = (await client.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'")).rows[0]?.password_hash
+    for (const person of people) {
+      await client.query(
+        `INSERT INTO users (id, username, password_hash, display_name, role_id, team_id, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, (SELECT id FROM roles WHERE key = $4),
+           COALESCE((SELECT id FROM teams WHERE name = $5), (SELECT id FROM teams WHERE parent_id IS NULL)), now())`,
+        [person.username, hash, person.displayName, person.role, person.team ?? null],
+      )
+    }
+  })
 }

@@ -226,8 +226,9 @@ describe('customers: the record', () => {
   })
 
   it('the list shows summary rows and filters by tag, group (with sub-groups), level, status and owner', async () => {
+    // The manager leads 华东大区, so she may hand a customer to 李娜 (杭州西湖店) and filter by her.
     const { body: tagged } = await customers.create(staff.manager, {
-      name: '筛选目标', newTags: ['筛选专用标签'], groupIds: [groupId('上海客户')], levelId: levelId('重要'), lifecycleStatus: 'dormant', ownerId: staff.ids.sales2,
+      name: '筛选目标', newTags: ['筛选专用标签'], groupIds: [groupId('上海客户')], levelId: levelId('重要'), lifecycleStatus: 'dormant', ownerId: staff.ids.sales1,
     })
     const filterTag = tagged.tags[0]!.id
     const byTag = await customers.list(staff.manager, `?tagIds=${filterTag}`)
@@ -238,7 +239,7 @@ describe('customers: the record', () => {
         'source', 'tags', 'groups', 'owner', 'orderCount', 'totalSpent', 'lastPurchaseAt', 'lastContactAt', 'lastActivityAt', 'customFields', 'createdAt',
         'updatedAt', 'match'].sort(),
     )
-    const everything = `?tagIds=${filterTag},${tag('VIP').id}&groupIds=${groupId('华东区')}&levelIds=${levelId('重要')}&lifecycleStatuses=dormant&ownerIds=${staff.ids.sales2}`
+    const everything = `?keyword=${encodeURIComponent('筛选目标')}&tagIds=${filterTag},${tag('VIP').id}&groupIds=${groupId('华东区')}&levelIds=${levelId('重要')}&lifecycleStatuses=dormant&ownerIds=${staff.ids.sales1}`
     expect((await customers.list(staff.manager, everything)).body.items.map((item) => item.id)).toEqual([tagged.id])
 
     const inRegion = await customers.list(staff.admin, `?groupIds=${groupId('华东区')}&limit=100`)
@@ -297,7 +298,9 @@ describe('customers: the record', () => {
       expect(response.status).toBe(403)
     }
     expect((await customers.get(staff.sales2, theirs.id)).body.name).toBe('钱同事')
-    expect((await customers.get(staff.manager, theirs.id)).status).toBe(200)
+    // 张伟 works in 广州天河店, outside the manager's 华东大区: she does not see the customer either; the admin does.
+    notFound(await customers.get(staff.manager, theirs.id))
+    expect((await customers.get(staff.admin, theirs.id)).status).toBe(200)
   })
 
   it("a sales rep's list holds only her own customers, and she may not give one away", async () => {
@@ -309,10 +312,15 @@ describe('customers: the record', () => {
     const { body: own } = await customers.create(staff.sales1, { name: '孙自有' })
     expect((await customers.patch(staff.sales1, own.id, { version: 1, ownerId: staff.ids.sales2 })).status).toBe(403)
     expect((await customers.create(staff.sales1, { name: '越权', ownerId: staff.ids.manager })).status).toBe(403)
-    const reassigned = await customers.patch(staff.manager, own.id, { version: 1, ownerId: staff.ids.sales2 })
+    // The manager may not hand a customer out of her team (张伟 is in 华南大区); the admin may.
+    const outOfTeam = await customers.patch(staff.manager, own.id, { version: 1, ownerId: staff.ids.sales2 })
+    expect(outOfTeam.status).toBe(422)
+    expect(outOfTeam.body.details).toEqual([{ field: 'ownerId', message: expect.any(String) }])
+    const reassigned = await customers.patch(staff.admin, own.id, { version: 1, ownerId: staff.ids.sales2 })
     expect(reassigned.body.owner?.displayName).toBe('张伟')
     expect((await customers.get(staff.sales1, own.id)).status).toBe(404)
-    const missingOwner = await customers.patch(staff.manager, own.id, { version: 2, ownerId: '00000000-0000-4000-8000-000000000000' })
+    expect((await customers.get(staff.manager, own.id)).status).toBe(404)
+    const missingOwner = await customers.patch(staff.admin, own.id, { version: 2, ownerId: '00000000-0000-4000-8000-000000000000' })
     expect(missingOwner.status).toBe(422)
     expect(missingOwner.body.details).toEqual([{ field: 'ownerId', message: '负责人不存在或已停用' }])
   })
