@@ -18,6 +18,11 @@ import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createCustomersService } from './modules/customers/customers.service.js'
 import { createHealthService } from './modules/health/health.service.js'
+import { createMfa } from './auth/mfa.js'
+import type { RateLimitOptions } from './http/rate-limit.js'
+import { createAccountService } from './modules/account/account.service.js'
+import { createApiKeysService } from './modules/api-keys/api-keys.service.js'
+import { createSecuritySettingsService } from './modules/security-settings/security-settings.service.js'
 import { createRelatedServices } from './modules/related.js'
 import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
@@ -30,6 +35,8 @@ export interface ServerOptions extends Config {
   migrationsDir?: string
   /** Extra settings for an embedded PostgreSQL (tests turn fsync off). */
   embeddedPostgresSettings?: Record<string, string>
+  /** Per-IP request limits of the sign-in steps and public endpoints (tests change them). */
+  rateLimits?: Partial<RateLimitOptions>
 }
 
 export interface RunningServer {
@@ -100,12 +107,17 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const accessTokens = createAccessTokens(await resolveJwtSecret(options.jwtSecret, options.dataDir))
     const refreshTokens = createRefreshTokens(db)
     const access = createAccess(db, cipher, database.run)
+    const mfa = createMfa({ db, cipher })
     const app = createApp({
       db,
       logger,
       accessTokens,
+      rateLimits: options.rateLimits,
       services: {
-        auth: createAuthService({ db, accessTokens, refreshTokens }),
+        auth: createAuthService({ db, accessTokens, refreshTokens, mfa }),
+        account: createAccountService({ db, mfa, refreshTokens }),
+        securitySettings: createSecuritySettingsService({ db }),
+        apiKeys: createApiKeysService({ db }),
         customers: createCustomersService({ db, access: access.customers, cipher }),
         health: createHealthService(db),
         ...createRelatedServices({ db, access: access.customers, cipher }),

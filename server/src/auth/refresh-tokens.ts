@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/prisma.js'
-import type { User } from '../generated/prisma/client.js'
+import type { Prisma, User } from '../generated/prisma/client.js'
 import { AppError } from '../http/errors.js'
 import { hashSecret } from './principal.js'
 
@@ -18,10 +18,32 @@ export interface RefreshTokens {
   issue(userId: string, origin: SessionOrigin): Promise<{ token: string; sessionId: string }>
   /** Trades a token for its successor. A token is good once: presenting it again ends its whole session. */
   rotate(token: string, origin: SessionOrigin): Promise<{ token: string; sessionId: string; user: User }>
-  /** Ends the token's session; unknown tokens are ignored so sign-out is idempotent. */
-  revoke(token: string): Promise<void>
-  /** Ends sessions of a user (all, or all but one), e.g. when disabled or after a password change. */
-  endSessionsOf(userId: string, reason: SessionEndReason, exceptSessionId?: string): Promise<number>
+  /**
+   * Ends the token's session; unknown tokens are ignored so sign-out is idempotent. Answers whose session ended
+   * now (null when it had ended before), so the caller can audit it in the same transaction `tx`.
+   */
+  revoke(token: string, tx?: Prisma.TransactionClient): Promise<{ userId: string; sessionId: string } | null>
+  /** Ends one session; false when it had ended already. */
+  endSession(sessionId: string, reason: SessionEndReason, tx?: Prisma.TransactionClient): Promise<boolean>
+  /**
+   * Ends sessions of a user (all, or all but one), e.g. when disabled or after a password change; in `tx` when
+   * given, so the change that ends them and its audit entry commit together.
+   */
+  endSessionsOf(userId: string, reason: SessionEndReason, exceptSessionId?: string, tx?: Prisma.TransactionClient): Promise<number>
+}
+
+type SessionWriter = Pick<Prisma.TransactionClient, 'session' | 'refreshToken'>
+
+/** Ends the given sessions and every refresh token of their families, so neither tokens nor refreshes work on. */
+const endSessionsIn = async (client: SessionWriter, sessionIds: string[], reason: SessionEndReason): Promise<number> => {
+  if (sessionIds.length === 0) return 0
+  const now = new Date()
+  const ended = await client.session.updateMany({
+    where: { id: { in: sessionIds }, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  })
+  await client.refreshToken.updateMany({ where: { familyId: { in: sessionIds }, revokedAt: null }, data: { revokedAt: now } })
+  return ended.count
 }
 
 export const createRefreshTokens = (db: Db): RefreshTokens => {
@@ -33,13 +55,11 @@ export const createRefreshTokens = (db: Db): RefreshTokens => {
     return { token, id: row.id }
   }
 
-  const endSession = async (sessionId: string, reason: SessionEndReason) => {
-    const now = new Date()
-    await db.$transaction([
-      db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } }),
-      db.refreshToken.updateMany({ where: { familyId: sessionId, revokedAt: null }, data: { revokedAt: now } }),
-    ])
-  }
+  // In the caller's transaction, or in one of its own.
+  const inTransaction = <T>(tx: Prisma.TransactionClient | undefined, work: (client: Prisma.TransactionClient) => Promise<T>) =>
+    tx === undefined ? db.$transaction(work) : work(tx)
+  const endSession = (sessionId: string, reason: SessionEndReason, tx?: Prisma.TransactionClient) =>
+    inTransaction(tx, async (client) => (await endSessionsIn(client, [sessionId], reason)) > 0)
 
   return {
     issue: async (userId, origin) => {
@@ -75,23 +95,23 @@ export const createRefreshTokens = (db: Db): RefreshTokens => {
       return { token: next.token, sessionId: row.familyId, user: row.user }
     },
 
-    revoke: async (token) => {
-      const row = await db.refreshToken.findUnique({ where: { tokenHash: hashSecret(token) } })
-      if (row !== null) await endSession(row.familyId, 'signed_out')
-    },
+    revoke: (token, tx) =>
+      inTransaction(tx, async (client) => {
+        const row = await client.refreshToken.findUnique({ where: { tokenHash: hashSecret(token) } })
+        if (row === null) return null
+        const ended = await endSessionsIn(client, [row.familyId], 'signed_out')
+        return ended > 0 ? { userId: row.userId, sessionId: row.familyId } : null
+      }),
 
-    endSessionsOf: async (userId, reason, exceptSessionId) => {
-      const now = new Date()
-      const sessions = await db.session.findMany({
-        where: { userId, revokedAt: null, ...(exceptSessionId === undefined ? {} : { id: { not: exceptSessionId } }) },
-        select: { id: true },
-      })
-      const ids = sessions.map((session) => session.id)
-      await db.$transaction([
-        db.session.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now, revokedReason: reason } }),
-        db.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: now } }),
-      ])
-      return ids.length
-    },
+    endSession,
+
+    endSessionsOf: (userId, reason, exceptSessionId, tx) =>
+      inTransaction(tx, async (client) => {
+        const sessions = await client.session.findMany({
+          where: { userId, revokedAt: null, ...(exceptSessionId === undefined ? {} : { id: { not: exceptSessionId } }) },
+          select: { id: true },
+        })
+        return endSessionsIn(client, sessions.map((session) => session.id), reason)
+      }),
   }
 }

@@ -7,6 +7,10 @@ import { pinoHttp } from 'pino-http'
 import type { AccessTokens } from '../auth/access-tokens.js'
 import { authenticate } from '../auth/middleware.js'
 import type { Db } from '../db/prisma.js'
+import { accountRouter } from '../modules/account/account.routes.js'
+import type { AccountService } from '../modules/account/account.service.js'
+import { apiKeysRouter } from '../modules/api-keys/api-keys.routes.js'
+import type { ApiKeysService } from '../modules/api-keys/api-keys.service.js'
 import { authRouter } from '../modules/auth/auth.routes.js'
 import type { AuthService } from '../modules/auth/auth.service.js'
 import { customerSourcesRouter, customersRouter, customerTrashRouter } from '../modules/customers/customers.routes.js'
@@ -24,6 +28,8 @@ import { ordersRouter } from '../modules/orders/orders.routes.js'
 import type { OrdersService } from '../modules/orders/orders.service.js'
 import { preferencesRouter } from '../modules/preferences/preferences.routes.js'
 import type { PreferencesService } from '../modules/preferences/preferences.service.js'
+import { securitySettingsRouter } from '../modules/security-settings/security-settings.routes.js'
+import type { SecuritySettingsService } from '../modules/security-settings/security-settings.service.js'
 import { settingsRouter } from '../modules/settings/settings.routes.js'
 import type { SettingsService } from '../modules/settings/settings.service.js'
 import { timelineRouter } from '../modules/timeline/timeline.routes.js'
@@ -35,6 +41,7 @@ import { docsRouter } from './docs.js'
 import { errorHandler } from './error-handler.js'
 import { AppError } from './errors.js'
 import { buildOpenApiDocument } from './openapi.js'
+import { authRateLimit, type RateLimitOptions } from './rate-limit.js'
 import { singlePageApp } from './static.js'
 import './validation.js'
 
@@ -50,22 +57,33 @@ export interface RelatedServices {
   customerViews: CustomerViewsService
 }
 
+/** The signed-in user's own account and the security administration (password policy, API keys). */
+export interface AccountServices {
+  account: AccountService
+  securitySettings: SecuritySettingsService
+  apiKeys: ApiKeysService
+}
+
 export interface AppDependencies {
   db: Db
   logger: Logger
   accessTokens: AccessTokens
-  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices
+  /** Per-IP request limits; unset parts use the defaults of http/rate-limit.ts (tests lower or raise them). */
+  rateLimits?: Partial<RateLimitOptions>
+  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 
-const apiRouter = ({ db, accessTokens, services }: AppDependencies): Router => {
+const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies): Router => {
   const api = Router()
   api.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }))
   api.use(authenticate(db, accessTokens))
   api.use('/health', healthRouter(services.health))
-  api.use('/auth', authRouter(services.auth))
+  api.use('/auth', authRateLimit(rateLimits), authRouter(services.auth))
   api.use('/me/preferences', preferencesRouter(services.preferences))
-  api.use('/me', meRouter())
+  api.use('/me', meRouter(), accountRouter(services.account))
+  api.use('/security-settings', securitySettingsRouter(services.securitySettings))
+  api.use('/api-keys', apiKeysRouter(services.apiKeys))
   api.use('/customers/:id/contacts', contactsRouter(services.contacts))
   api.use('/customers/:id/orders', ordersRouter(services.orders))
   api.use('/customers/:id/activities', activitiesRouter(services.activities))

@@ -33,15 +33,62 @@ export const StaffMember = z
   .meta({ id: 'StaffMember' })
 
 export const LoginRequest = z
-  .object({
+  .strictObject({
     username: singleLine(1, 64).meta({ example: 'admin' }),
     password: z.string().min(1).max(128),
   })
   .meta({ id: 'LoginRequest' })
 
 export const RefreshRequest = z
-  .object({ refreshToken: z.string().min(1).max(512) })
+  .strictObject({ refreshToken: z.string().min(1).max(512) })
   .meta({ id: 'RefreshRequest' })
+
+const ChallengeToken = z.string().min(1).max(2048).meta({ description: 'From the sign-in answer; valid 5 minutes' })
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: 'validation.totp_code' })
+  .meta({ description: 'The 6-digit code of the authenticator app', example: '123456' })
+export const RecoveryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .meta({ description: 'One of the recovery codes shown when MFA was turned on; each works once', example: 'k3m9q-x7h2p' })
+
+export const MfaChallenge = z
+  .object({
+    mfa: z.enum(['required', 'setup_required']).meta({
+      description: '`required`: send a code to /api/auth/mfa/verify; `setup_required`: the role requires MFA, enrol with /api/auth/mfa/setup and /api/auth/mfa/enable',
+    }),
+    challengeToken: z.string().meta({ description: 'Proves the password step; valid 5 minutes, for the MFA endpoints only' }),
+  })
+  .meta({ id: 'MfaChallenge', description: 'The password was right; a second step is due before tokens are issued' })
+
+export const MfaVerifyRequest = z
+  .strictObject({ challengeToken: ChallengeToken, code: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
+  .refine((input) => (input.code === undefined) !== (input.recoveryCode === undefined), {
+    error: 'validation.code_or_recovery_code',
+    path: ['code'],
+  })
+  .meta({ id: 'MfaVerifyRequest', description: 'Either `code` or `recoveryCode`' })
+
+export const MfaChallengeRequest = z.strictObject({ challengeToken: ChallengeToken }).meta({ id: 'MfaChallengeRequest' })
+export const MfaEnableWithChallengeRequest = z
+  .strictObject({ challengeToken: ChallengeToken, code: TotpCode })
+  .meta({ id: 'MfaEnableWithChallengeRequest' })
+
+export const MfaSetup = z
+  .object({
+    secret: z.string().meta({ description: 'Base32 secret, for typing into an app that cannot scan', example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }),
+    otpauthUrl: z.string().meta({ description: '`otpauth://totp/…` link the QR code holds' }),
+    qrCodeDataUrl: z.string().meta({ description: 'PNG of the QR code as a `data:` URL' }),
+  })
+  .meta({ id: 'MfaSetup', description: 'A new TOTP secret; MFA is on only after a first code is confirmed' })
+
+export const RecoveryCodes = z
+  .array(z.string().meta({ example: 'k3m9q-x7h2p' }))
+  .meta({ description: 'Ten single-use codes, shown only now' })
 
 export const LoginResponse = z
   .object({
@@ -51,5 +98,17 @@ export const LoginResponse = z
   })
   .meta({ id: 'LoginResponse' })
 
+export const LoginResult = z
+  .union([LoginResponse, MfaChallenge])
+  .meta({ id: 'LoginResult', description: 'Tokens, or an MFA challenge when the account has (or its role requires) MFA' })
+
+export const LoginWithRecoveryCodes = LoginResponse.extend({ recoveryCodes: RecoveryCodes }).meta({
+  id: 'LoginWithRecoveryCodes',
+  description: 'Signed in after turning MFA on; keep the recovery codes',
+})
+
 export type UserDto = z.infer<typeof User>
 export type LoginResponseDto = z.infer<typeof LoginResponse>
+export type LoginResultDto = z.infer<typeof LoginResult>
+export type MfaChallengeDto = z.infer<typeof MfaChallenge>
+export type MfaSetupDto = z.infer<typeof MfaSetup>

@@ -21,7 +21,18 @@ describe('signing in and out', () => {
   it('a sales rep signs in and gets tokens and her profile', async () => {
     const response = await signIn('sales1', testDemoPassword)
     expect(response.status).toBe(200)
-    expect(response.body.user).toEqual({ id: expect.any(String), username: 'sales1', displayName: '李娜', role: 'sales' })
+    expect(response.body.user).toEqual({
+      id: expect.any(String),
+      username: 'sales1',
+      displayName: '李娜',
+      role: 'sales',
+      roleId: expect.any(String),
+      roleName: '销售',
+      teamId: expect.any(String),
+      permissions: ['customer:create', 'customer:read', 'customer:update'],
+      scopes: { customer: 'own', audit: 'own' },
+      passwordChangeRequired: false,
+    })
     expect(response.body.accessToken.split('.')).toHaveLength(3)
     expect(response.body.refreshToken.length).toBeGreaterThan(20)
 
