@@ -43,6 +43,7 @@ export const ErrorResponse = z
     code: z.enum(errorCodes).meta({ id: 'ErrorCode' }),
     message: z.string().meta({ description: "Message in the request's language (Accept-Language: zh-CN default, en-US)" }),
     details: z.array(FieldError),
+    retryAfterSeconds: z.number().int().optional().meta({ description: 'On ACCOUNT_LOCKED: seconds until the account unlocks' }),
   })
   .meta({ id: 'ErrorResponse', description: 'Every error response has this shape.' })
 
@@ -53,6 +54,8 @@ const errorStatusText = {
   404: 'Not found, or outside the caller\'s data scope',
   409: 'Conflicts with existing data (`CONFLICT`, or a more specific code)',
   422: 'Validation failed (`VALIDATION_FAILED`); `details` lists the fields',
+  423: 'The account is locked after repeated failed sign-ins (`ACCOUNT_LOCKED`, with `retryAfterSeconds`)',
+  429: 'Too many requests from this address (`RATE_LIMITED`); the `Retry-After` header says when to try again',
 } as const
 
 export type ErrorStatus = keyof typeof errorStatusText
