@@ -73,3 +73,31 @@ export const diffSnapshots = (before: Record<string, unknown> | null, after: Rec
   }
   return changes
 }
+
+/**
+ * Appends one entry per record of a bulk change in a single statement (a bulk action may touch thousands of
+ * customers), in the transaction of the change.
+ */
+export const recordAuditMany = async (
+  writer: AuditWriter,
+  ctx: Pick<RequestContext, 'user' | 'ip' | 'userAgent'>,
+  entries: readonly AuditEntry[],
+): Promise<void> => {
+  if (entries.length === 0) return
+  await writer.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: ctx.user?.id ?? null,
+      actorName: ctx.user?.displayName ?? null,
+      apiKeyId: ctx.user?.apiKeyId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      action: entry.action,
+      resource: entry.resource,
+      resourceId: entry.resourceId ?? null,
+      customerId: entry.customerId ?? null,
+      label: entry.label ?? null,
+      changes: jsonOrNull(entry.changes),
+      meta: jsonOrNull(entry.meta),
+    })),
+  })
+}

@@ -133,6 +133,8 @@ const zhCN = {
     role_not_found: '角色不存在',
     permission_unknown: '没有这个权限：{{value}}',
     owner_out_of_scope: '只能把客户分配给你的数据范围内的同事',
+    value_or_id: '请填写新的值，或只给出已有一项的 id',
+    entry_unknown: '这一项不属于该记录（可能已被修改），请刷新后重试',
   },
   timeline: {
     created: '创建了客户',
@@ -149,6 +151,11 @@ const zhCN = {
     group_deleted: '分组「{{name}}」已删除',
     activity: '{{type}}：{{content}}',
     order: '订单 {{orderNo}}，金额 ¥{{amount}}（{{status}}）',
+    audit_reveal: '查看了完整的电话和邮箱',
+    audit_assign: '把负责人从 {{from}} 改为 {{to}}',
+    audit_export: '导出了客户资料',
+    audit_handover: '离职交接：负责人从 {{from}} 改为 {{to}}',
+    nobody: '（无）',
   },
   activityTypes: {
     call: '电话',
@@ -311,6 +318,8 @@ const enUS: Messages<typeof zhCN> = {
     role_not_found: 'The role does not exist',
     permission_unknown: 'No such permission: {{value}}',
     owner_out_of_scope: 'Customers can only go to colleagues within your data scope',
+    value_or_id: 'Give a new value, or only the id of an existing entry',
+    entry_unknown: 'This entry does not belong to the record (it may have changed); reload and try again',
   },
   timeline: {
     created: 'Created the customer',
@@ -327,6 +336,11 @@ const enUS: Messages<typeof zhCN> = {
     group_deleted: 'Group "{{name}}" was deleted',
     activity: '{{type}}: {{content}}',
     order: 'Order {{orderNo}}, ¥{{amount}} ({{status}})',
+    audit_reveal: 'Viewed the full phone numbers and emails',
+    audit_assign: 'Changed the owner from {{from}} to {{to}}',
+    audit_export: 'Exported the customer',
+    audit_handover: 'Handover: owner changed from {{from}} to {{to}}',
+    nobody: '(nobody)',
   },
   activityTypes: {
     call: 'Call',

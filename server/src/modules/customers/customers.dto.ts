@@ -1,7 +1,7 @@
 import type { CustomerDetailRow, CustomerSummaryRow, CustomerSummarySource } from '../../access/customers.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import type { DataCipher } from '../../lib/crypto.js'
-import { displayPhone } from '../../lib/phone.js'
+import { displayPhone, maskEmail, maskPhone } from '../../lib/phone.js'
 import type {
   CustomerDto,
   CustomerSummaryDto,
@@ -29,7 +29,10 @@ export const customFieldsOf = (value: Prisma.JsonValue): Record<string, CustomFi
     ? (value as Record<string, CustomFieldValueData>)
     : {}
 
-/** Row → API shapes. Encrypted values are opened here, on the way out, and nowhere else in this module. */
+/**
+ * Row → API shapes. Encrypted values are opened here, on the way out, and nowhere else in this module. Phones
+ * and emails leave masked for every role: the full values come only from the audited reveal.
+ */
 export const createCustomerMapper = (cipher: DataCipher) => {
   const summary = (row: CustomerSummarySource): CustomerSummaryDto => {
     const primaryPhone = row.phones.find((phone) => phone.isPrimary) ?? row.phones[0]
@@ -42,8 +45,8 @@ export const createCustomerMapper = (cipher: DataCipher) => {
       gender: row.gender,
       age: ageOn(row.birthday),
       company: row.company,
-      primaryPhone: primaryPhone === undefined ? null : displayPhone(cipher.open(primaryPhone.numberEncrypted, primaryPhone.keyId)),
-      primaryEmail: primaryEmail === undefined ? null : cipher.open(primaryEmail.addressEncrypted, primaryEmail.keyId),
+      primaryPhone: primaryPhone === undefined ? null : maskPhone(cipher.open(primaryPhone.numberEncrypted, primaryPhone.keyId)),
+      primaryEmail: primaryEmail === undefined ? null : maskEmail(cipher.open(primaryEmail.addressEncrypted, primaryEmail.keyId)),
       provinceName: primaryAddress?.provinceName ?? null,
       cityName: primaryAddress?.cityName ?? null,
       level:
@@ -79,13 +82,14 @@ export const createCustomerMapper = (cipher: DataCipher) => {
       note: row.consentNote,
     },
     phones: row.phones.map((phone) => {
-      const number = cipher.open(phone.numberEncrypted, phone.keyId)
-      return { id: phone.id, type: phone.type, number, display: displayPhone(number), primary: phone.isPrimary }
+      const masked = maskPhone(cipher.open(phone.numberEncrypted, phone.keyId))
+      return { id: phone.id, type: phone.type, number: masked, display: masked, primary: phone.isPrimary, masked: true as const }
     }),
     emails: row.emails.map((email) => ({
       id: email.id,
-      address: cipher.open(email.addressEncrypted, email.keyId),
+      address: maskEmail(cipher.open(email.addressEncrypted, email.keyId)),
       primary: email.isPrimary,
+      masked: true as const,
     })),
     addresses: row.addresses.map((address) => ({
       id: address.id,
@@ -124,7 +128,16 @@ export const createCustomerMapper = (cipher: DataCipher) => {
     deletedBy: row.deletedBy,
   })
 
-  return { summary, detail, trashed }
+  /** The full values, for the audited reveal only. */
+  const revealPhones = (phones: readonly { id: string; numberEncrypted: Uint8Array; keyId: string }[]) =>
+    phones.map((phone) => {
+      const number = cipher.open(phone.numberEncrypted, phone.keyId)
+      return { id: phone.id, number, display: displayPhone(number) }
+    })
+  const revealEmails = (emails: readonly { id: string; addressEncrypted: Uint8Array; keyId: string }[]) =>
+    emails.map((email) => ({ id: email.id, address: cipher.open(email.addressEncrypted, email.keyId) }))
+
+  return { summary, detail, trashed, revealPhones, revealEmails }
 }
 
 export type CustomerMapper = ReturnType<typeof createCustomerMapper>

@@ -1,4 +1,6 @@
 import type { CustomerDetailRow, DbClient } from '../../access/customers.js'
+import { recordAudit, type AuditAction, type FieldChanges } from '../../audit/audit.js'
+import type { AuthenticatedContext } from '../../http/context.js'
 import type { CustomerEventKind } from '../../generated/prisma/enums.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import type { DataCipher } from '../../lib/crypto.js'
@@ -42,6 +44,41 @@ export const appendCustomerEvent = (
       payload: (event.payload ?? {}) as Prisma.InputJsonObject,
     },
   })
+
+/** The history's change list as the audit log keeps it: `{ field: { before, after } }` (already masked). */
+export const auditChanges = (changes: readonly CustomerChange[]): FieldChanges =>
+  Object.fromEntries(changes.map(({ field, from, to }) => [field, { before: from, after: to }]))
+
+/**
+ * Writes a customer's history event and its audit entry together, in the same transaction: the timeline tells
+ * the story, the audit log proves who did it from where. A change of owner is also recorded as `assign`, so
+ * reassignments can be found by action; the other changed fields stay an `update`.
+ */
+export const recordCustomerChange = async (
+  tx: DbClient,
+  ctx: AuthenticatedContext,
+  event: { customerId: string; kind: CustomerEventKind; payload?: CustomerEventPayload; occurredAt?: Date },
+  audit: { action: AuditAction; label: string; meta?: Record<string, unknown> },
+): Promise<void> => {
+  await appendCustomerEvent(tx, { ...event, actorId: ctx.user.id })
+  const changes = event.payload?.changes ?? []
+  const base = { resource: 'customer' as const, resourceId: event.customerId, customerId: event.customerId, label: audit.label }
+  const meta = {
+    ...audit.meta,
+    ...(event.payload?.reason === undefined ? {} : { reason: event.payload.reason, duplicates: event.payload.duplicates }),
+  }
+  const metaOrNull = Object.keys(meta).length === 0 ? null : meta
+  if (audit.action === 'update') {
+    const owner = changes.filter((change) => change.field === 'owner')
+    const rest = changes.filter((change) => change.field !== 'owner')
+    if (owner.length > 0) await recordAudit(tx, ctx, { ...base, action: 'assign', changes: auditChanges(owner), meta: metaOrNull })
+    if (rest.length > 0 || (owner.length === 0 && metaOrNull !== null)) {
+      await recordAudit(tx, ctx, { ...base, action: 'update', changes: auditChanges(rest), meta: metaOrNull })
+    }
+    return
+  }
+  await recordAudit(tx, ctx, { ...base, action: audit.action, changes: changes.length === 0 ? null : auditChanges(changes), meta: metaOrNull })
+}
 
 type HistoryValue = string | number | boolean | string[] | null
 

@@ -27,9 +27,10 @@ export class Problems {
 
 export interface PreparedPhone {
   field: string
-  e164: string
   numberHash: string
   row: {
+    /** Set for a kept entry: it is written back under its own id. */
+    id?: string
     type: PhoneType
     numberEncrypted: Uint8Array<ArrayBuffer>
     keyId: string
@@ -44,7 +45,23 @@ export interface PreparedPhone {
 export interface PreparedEmail {
   field: string
   addressHash: string
-  row: { addressEncrypted: Uint8Array<ArrayBuffer>; keyId: string; addressHash: string; isPrimary: boolean; sortOrder: number }
+  row: { id?: string; addressEncrypted: Uint8Array<ArrayBuffer>; keyId: string; addressHash: string; isPrimary: boolean; sortOrder: number }
+}
+
+/** The stored columns a kept phone or email is written back with (sealed values are copied, never opened). */
+export interface StoredPhone {
+  id: string
+  numberEncrypted: Uint8Array<ArrayBuffer>
+  keyId: string
+  numberHash: string
+  last4Hash: string
+  tailTerms: string[]
+}
+export interface StoredEmail {
+  id: string
+  addressEncrypted: Uint8Array<ArrayBuffer>
+  keyId: string
+  addressHash: string
 }
 
 export interface PreparedAddress {
@@ -71,11 +88,43 @@ const primaryIndex = (items: { primary: boolean }[], field: string, problems: Pr
 }
 
 export const createInputPreparer = (cipher: DataCipher) => {
-  const phones = (input: NonNullable<CustomerInputData['phones']>, problems: Problems): PreparedPhone[] => {
+  /**
+   * `stored` are the record's current entries: an input naming one of them by id keeps it as it is (type and
+   * primary may change), so a form can save without ever holding the full number.
+   */
+  const phones = (input: NonNullable<CustomerInputData['phones']>, problems: Problems, stored: readonly StoredPhone[] = []): PreparedPhone[] => {
     const primary = primaryIndex(input, 'phones', problems)
     const seen = new Map<string, PreparedPhone>()
     input.forEach((phone, index) => {
-      const parsed = normalisePhone(phone.number)
+      if (phone.id !== undefined) {
+        const kept = stored.find((entry) => entry.id === phone.id)
+        if (kept === undefined) {
+          problems.add({ field: `phones.${index}.id`, messageKey: 'validation.entry_unknown' })
+          return
+        }
+        const already = seen.get(kept.numberHash)
+        if (already !== undefined) {
+          already.row.isPrimary ||= index === primary
+          return
+        }
+        seen.set(kept.numberHash, {
+          field: `phones.${index}.id`,
+          numberHash: kept.numberHash,
+          row: {
+            id: kept.id,
+            type: phone.type,
+            numberEncrypted: kept.numberEncrypted,
+            keyId: kept.keyId,
+            numberHash: kept.numberHash,
+            last4Hash: kept.last4Hash,
+            tailTerms: kept.tailTerms,
+            isPrimary: index === primary,
+            sortOrder: seen.size,
+          },
+        })
+        return
+      }
+      const parsed = normalisePhone(phone.number ?? '')
       if (parsed === null) {
         problems.add({ field: `phones.${index}.number`, messageKey: 'validation.phone_number' })
         return
@@ -90,7 +139,6 @@ export const createInputPreparer = (cipher: DataCipher) => {
       const sealed = cipher.seal(parsed.e164)
       seen.set(numberHash, {
         field: `phones.${index}.number`,
-        e164: parsed.e164,
         numberHash,
         row: {
           type: phone.type,
@@ -107,17 +155,43 @@ export const createInputPreparer = (cipher: DataCipher) => {
     return ensureOnePrimary([...seen.values()])
   }
 
-  const emails = (input: NonNullable<CustomerInputData['emails']>, problems: Problems): PreparedEmail[] => {
+  const emails = (input: NonNullable<CustomerInputData['emails']>, problems: Problems, stored: readonly StoredEmail[] = []): PreparedEmail[] => {
     const primary = primaryIndex(input, 'emails', problems)
     const seen = new Map<string, PreparedEmail>()
     input.forEach((email, index) => {
-      const addressHash = cipher.blindIndex('email', email.address.toLowerCase())
+      if (email.id !== undefined) {
+        const kept = stored.find((entry) => entry.id === email.id)
+        if (kept === undefined) {
+          problems.add({ field: `emails.${index}.id`, messageKey: 'validation.entry_unknown' })
+          return
+        }
+        const already = seen.get(kept.addressHash)
+        if (already !== undefined) {
+          already.row.isPrimary ||= index === primary
+          return
+        }
+        seen.set(kept.addressHash, {
+          field: `emails.${index}.id`,
+          addressHash: kept.addressHash,
+          row: {
+            id: kept.id,
+            addressEncrypted: kept.addressEncrypted,
+            keyId: kept.keyId,
+            addressHash: kept.addressHash,
+            isPrimary: index === primary,
+            sortOrder: seen.size,
+          },
+        })
+        return
+      }
+      const address = email.address ?? ''
+      const addressHash = cipher.blindIndex('email', address.toLowerCase())
       const already = seen.get(addressHash)
       if (already !== undefined) {
         already.row.isPrimary ||= index === primary
         return
       }
-      const sealed = cipher.seal(email.address)
+      const sealed = cipher.seal(address)
       seen.set(addressHash, {
         field: `emails.${index}.address`,
         addressHash,

@@ -118,8 +118,12 @@ describe('customers: trash, merge and bulk actions', () => {
       expect(result.status).toBe(200)
       const after = result.body
       expect(after).toMatchObject({ id: survivor.id, name: '陈明', company: '新公司', birthday: '1985-05-05', version: 2 })
-      expect(after.phones.map((phone) => [phone.number, phone.primary])).toEqual([[`+86${shared}`, true], [`+86${only}`, false]])
-      expect(after.emails.map((email) => email.address)).toEqual(['chen@example.com', 'chen.work@example.com'])
+      const revealed = (await customers.reveal(staff.manager, survivor.id)).body
+      expect(after.phones.map((phone) => phone.id)).toEqual(revealed.phones.map((phone) => phone.id))
+      expect(revealed.phones.map((phone) => phone.number)).toEqual([`+86${shared}`, `+86${only}`])
+      expect(after.phones.map((phone) => [phone.number, phone.primary])).toEqual([[`170****${shared.slice(-4)}`, true], [`170****${only.slice(-4)}`, false]])
+      expect(revealed.emails.map((email) => email.address)).toEqual(['chen@example.com', 'chen.work@example.com'])
+      expect(after.emails.map((email) => email.address)).toEqual(['c***@example.com', 'c***@example.com'])
       expect(after.addresses.map((address) => [address.cityName, address.street])).toEqual([['杭州市', '文三路 1 号'], ['上海市', '南京路 2 号']])
       expect(after.tags.map((tag) => tag.name).sort()).toEqual(['VIP', '团购'].sort())
       expect(after.groups.map((group) => group.name).sort()).toEqual(['杭州客户', '重点跟进'].sort())

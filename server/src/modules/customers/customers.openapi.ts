@@ -15,6 +15,7 @@ import {
   DuplicatesQuery,
   MergeInput,
   PageQuery,
+  RevealedContacts,
   TrashedCustomerList,
 } from './customers.schemas.js'
 
@@ -26,6 +27,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customer-sources': {
     get: {
       operationId: 'listCustomerSources',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: "Sources in use within the caller's scope, most used first (for the source filter)",
       responses: { '200': { description: 'Sources', content: jsonContent(CustomerSources) }, ...errorResponses(401, 403) },
@@ -34,6 +37,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers': {
     get: {
       operationId: 'listCustomers',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: "Search, filter and sort the customers in the caller's scope (keyset paging)",
       requestParams: { query: CustomerListQuery },
@@ -44,6 +49,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Create a customer (owned by the caller unless ownerId says otherwise)',
       requestBody: { required: true, content: jsonContent(CustomerInput) },
@@ -57,6 +64,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/duplicates': {
     get: {
       operationId: 'findCustomerDuplicates',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Live customers that already have this phone number or email (for forms, before saving)',
       requestParams: { query: DuplicatesQuery },
@@ -69,6 +78,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/merge': {
     post: {
       operationId: 'mergeCustomers',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Merge one customer into another',
       description:
@@ -84,6 +95,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/bulk': {
     post: {
       operationId: 'bulkCustomers',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Apply one action to many customers in one transaction',
       requestBody: { required: true, content: jsonContent(BulkInput) },
@@ -96,6 +109,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}': {
     get: {
       operationId: 'getCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'One customer, the full record',
       requestParams: { path: CustomerIdParams },
@@ -106,6 +121,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     patch: {
       operationId: 'updateCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Change some fields of a customer (send the version it was read at)',
       requestParams: { path: CustomerIdParams },
@@ -118,6 +135,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Move a customer to the trash',
       requestParams: { path: CustomerIdParams },
@@ -127,9 +146,26 @@ export const customersPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/api/customers/{id}/reveal': {
+    post: {
+      operationId: 'revealCustomerContacts',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
+      tags: ['customers'],
+      summary: "The full phones and emails of a customer and its contacts (they are masked everywhere else)",
+      description: 'Every call writes an audit entry (action `reveal`) that the customer timeline shows.',
+      requestParams: { path: CustomerIdParams },
+      responses: {
+        '200': { description: 'Full values, by entry id', content: jsonContent(RevealedContacts) },
+        ...errorResponses(401, 403, 404),
+      },
+    },
+  },
   '/api/customers/{id}/restore': {
     post: {
       operationId: 'restoreCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Take a customer out of the trash',
       requestParams: { path: CustomerIdParams },
@@ -142,6 +178,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/trash/customers': {
     get: {
       operationId: 'listTrashedCustomers',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: "Trashed customers in the caller's scope, most recently deleted first",
       requestParams: { query: PageQuery },
@@ -154,6 +192,8 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/trash/customers/{id}': {
     delete: {
       operationId: 'purgeCustomer',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Delete a trashed customer for good, with everything that belongs to it (admin only)',
       requestParams: { path: CustomerIdParams },

@@ -40,6 +40,9 @@ export const customersRouter = (customers: CustomersService): Router => {
     await customers.remove(req.ctx, CustomerIdParams.parse(req.params).id)
     res.status(204).end()
   })
+  router.post('/:id/reveal', requirePermission('customer:reveal_phone'), async (req, res) => {
+    res.json(await customers.reveal(req.ctx, CustomerIdParams.parse(req.params).id))
+  })
   // Restoring is the undo of deleting, so it needs the same permission.
   router.post('/:id/restore', requirePermission('customer:delete'), async (req, res) => {
     res.json(await customers.restore(req.ctx, CustomerIdParams.parse(req.params).id))

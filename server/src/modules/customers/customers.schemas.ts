@@ -57,8 +57,8 @@ const summaryFields = {
   gender: Gender,
   age: z.number().int().nullable().meta({ description: 'Whole years, from the birthday', example: 36 }),
   company: z.string().nullable().meta({ example: '杭州清源科技有限公司' }),
-  primaryPhone: z.string().nullable().meta({ description: 'National display form', example: '138 0013 8000' }),
-  primaryEmail: z.string().nullable().meta({ example: 'chen@example.com' }),
+  primaryPhone: z.string().nullable().meta({ description: 'Masked (reveal shows it in full)', example: '138****8000' }),
+  primaryEmail: z.string().nullable().meta({ description: 'Masked', example: 'c***@example.com' }),
   provinceName: z.string().nullable().meta({ description: 'Of the primary address', example: '浙江省' }),
   cityName: z.string().nullable().meta({ example: '杭州市' }),
   level: Level.nullable(),
@@ -81,17 +81,43 @@ export const CustomerSummary = z.object(summaryFields).meta({ id: 'CustomerSumma
 
 export const CustomerPhone = z
   .object({
-    id: z.uuid(),
+    id: z.uuid().meta({ description: 'Send `{ id }` back in PhoneInput to keep this number without knowing it' }),
     type: PhoneType,
-    number: z.string().meta({ description: 'E.164', example: '+8613800138000' }),
-    display: z.string().meta({ description: 'National form for Chinese numbers', example: '138 0013 8000' }),
+    number: z.string().meta({ description: 'Masked for every role; POST /api/customers/{id}/reveal gives it in full', example: '138****8000' }),
+    display: z.string().meta({ description: 'Masked as well', example: '138****8000' }),
     primary: z.boolean(),
+    masked: z.literal(true),
   })
   .meta({ id: 'CustomerPhone' })
 
 export const CustomerEmail = z
-  .object({ id: z.uuid(), address: z.string().meta({ example: 'chen@example.com' }), primary: z.boolean() })
+  .object({
+    id: z.uuid().meta({ description: 'Send `{ id }` back in EmailInput to keep this address without knowing it' }),
+    address: z.string().meta({ description: 'Masked for every role', example: 'c***@example.com' }),
+    primary: z.boolean(),
+    masked: z.literal(true),
+  })
   .meta({ id: 'CustomerEmail' })
+
+export const RevealedPhone = z
+  .object({
+    id: z.uuid(),
+    number: z.string().meta({ description: 'E.164', example: '+8613800138000' }),
+    display: z.string().meta({ description: 'National form for Chinese numbers', example: '138 0013 8000' }),
+  })
+  .meta({ id: 'RevealedPhone' })
+
+export const RevealedEmail = z
+  .object({ id: z.uuid(), address: z.string().meta({ example: 'chen@example.com' }) })
+  .meta({ id: 'RevealedEmail' })
+
+export const RevealedContacts = z
+  .object({
+    phones: z.array(RevealedPhone),
+    emails: z.array(RevealedEmail),
+    contacts: z.array(z.object({ id: z.uuid(), phones: z.array(RevealedPhone), emails: z.array(RevealedEmail) })),
+  })
+  .meta({ id: 'RevealedContacts', description: "The customer's and its contacts' phones and emails in full; every call is audited" })
 
 export const CustomerAddress = z
   .object({
@@ -191,28 +217,39 @@ const dateInput = z
     error: 'validation.date',
   })
 
+/** Either a new value or the id of a stored entry ("keep this one"), never both: forms need no full values. */
+const valueOrId = (field: 'number' | 'address') => (entry: { id?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx) => {
+  if ((entry.id === undefined) === (entry[field] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [entry.id === undefined ? field : 'id'], message: 'validation.value_or_id' })
+  }
+}
+
 export const PhoneInput = z
-  .object({
+  .strictObject({
+    id: z.uuid().optional().meta({ description: 'Keep this stored number (instead of `number`); type and primary may change' }),
     type: PhoneType.default('mobile'),
-    number: singleLine(1, 40).meta({
+    number: singleLine(1, 40).optional().meta({
       description: 'Any common form (138-0013-8000, +86 138…, 0086…, full-width digits); stored as E.164 (CN by default)',
       example: '138-0013-8000',
     }),
     primary: z.boolean().default(false),
   })
-  .meta({ id: 'PhoneInput' })
+  .superRefine(valueOrId('number'))
+  .meta({ id: 'PhoneInput', description: 'A new `number`, or the `id` of one the record already has' })
 
 export const EmailInput = z
-  .object({
-    address: z.email({ error: 'validation.invalid_email' }).trim().max(254).meta({ example: 'chen@example.com' }),
+  .strictObject({
+    id: z.uuid().optional().meta({ description: 'Keep this stored address (instead of `address`)' }),
+    address: z.email({ error: 'validation.invalid_email' }).trim().max(254).optional().meta({ example: 'chen@example.com' }),
     primary: z.boolean().default(false),
   })
-  .meta({ id: 'EmailInput' })
+  .superRefine(valueOrId('address'))
+  .meta({ id: 'EmailInput', description: 'A new `address`, or the `id` of one the record already has' })
 
 const regionCode = z.string().regex(/^\d{6}$/, { error: 'validation.region_unknown' }).nullable()
 
 export const AddressInput = z
-  .object({
+  .strictObject({
     type: AddressType.default('home'),
     provinceCode: regionCode.optional().meta({ description: 'GB/T 2260 (@vant/area-data); implied by a city', example: '330000' }),
     cityCode: regionCode.optional().meta({ example: '330100' }),
@@ -225,7 +262,7 @@ export const AddressInput = z
   .meta({ id: 'AddressInput' })
 
 export const ConsentInput = z
-  .object({
+  .strictObject({
     marketing: z.boolean(),
     channel: ConsentChannel.nullable().optional(),
     note: multiLine(500).nullable().optional(),
@@ -263,18 +300,18 @@ const customerFields = {
   groupIds: z.array(z.uuid()).max(50),
   customFields: CustomFieldValuesInput,
   force: z
-    .object({ reason: singleLine(1, 200).meta({ example: '同一家庭共用座机' }) })
+    .strictObject({ reason: singleLine(1, 200).meta({ example: '同一家庭共用座机' }) })
     .meta({ description: 'Save despite duplicates (permission customer:force_duplicate); the reason is kept in the history' }),
 }
 
 export const CustomerInput = z
-  .object(customerFields)
+  .strictObject(customerFields)
   .partial()
   .required({ name: true })
   .meta({ id: 'CustomerInput' })
 
 export const CustomerPatch = z
-  .object({
+  .strictObject({
     ...customerFields,
     version: z.number().int().min(1).meta({ description: 'The version the record was read at', example: 3 }),
   })
@@ -418,7 +455,7 @@ const customFieldFiltersParam = z
   .pipe(CustomFieldFilters)
 
 export const CustomerListQuery = z
-  .object({
+  .strictObject({
     ...filterShape,
     customFields: customFieldFiltersParam.optional().meta({
       description:
@@ -433,7 +470,7 @@ export const CustomerListQuery = z
   })
   .superRefine(checkRanges)
 
-export const PageQuery = z.object({
+export const PageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
@@ -442,7 +479,7 @@ export const CustomerIdParams = z.object({
   id: z.string().meta({ description: 'Customer id (uuid)', format: 'uuid' }),
 })
 
-export const DuplicatesQuery = z.object({
+export const DuplicatesQuery = z.strictObject({
   phone: singleLine(1, 40).optional().meta({ description: 'Any common form', example: '138 0013 8000' }),
   email: singleLine(1, 254).optional().meta({ example: 'chen@example.com' }),
   excludeId: z.uuid().optional().meta({ description: 'The customer being edited' }),
@@ -462,11 +499,11 @@ export const DuplicateMatches = z
 
 const mergeChoice = z.enum(['survivor', 'merged'])
 export const MergeInput = z
-  .object({
+  .strictObject({
     survivorId: z.uuid(),
     mergedId: z.uuid(),
     fields: z
-      .object({
+      .strictObject({
         name: mergeChoice,
         gender: mergeChoice,
         birthday: mergeChoice,
@@ -490,7 +527,7 @@ export const BulkAction = z
   .meta({ id: 'BulkAction' })
 
 export const BulkInput = z
-  .object({
+  .strictObject({
     ids: z.array(z.uuid()).min(1).max(500).optional().meta({ description: 'These customers; or give `filter`' }),
     filter: CustomerFilter.optional().meta({ description: 'Every customer matching it in the caller\'s scope (at most 10,000)' }),
     action: BulkAction,
@@ -521,6 +558,9 @@ export const CustomerConflictError = ErrorResponse.extend({
 })
 
 export type CustomerDto = z.infer<typeof Customer>
+export type RevealedContactsDto = z.infer<typeof RevealedContacts>
+export type PhoneInputData = z.output<typeof PhoneInput>
+export type EmailInputData = z.output<typeof EmailInput>
 export type CustomerSummaryDto = z.infer<typeof CustomerSummary>
 export type TrashedCustomerDto = z.infer<typeof TrashedCustomer>
 export type CustomFieldValueData = z.infer<typeof CustomFieldValue>

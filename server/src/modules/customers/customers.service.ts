@@ -10,7 +10,8 @@ import { normalisePhone } from '../../lib/phone.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
 import { createCustomerMapper, customFieldsOf } from './customers.dto.js'
 import { resolveCustomerFilter } from './customers.filters.js'
-import { appendCustomerEvent, diffViews, historyView, type CustomerEventPayload } from './customers.events.js'
+import { recordAudit, recordAuditMany, type AuditEntry } from '../../audit/audit.js'
+import { auditChanges, diffViews, historyView, recordCustomerChange, type CustomerEventPayload } from './customers.events.js'
 import {
   applyCustomFields,
   checkReferences,
@@ -33,6 +34,7 @@ import type {
   CustomerPatchData,
   CustomerSummaryDto,
   DuplicateMatchesDto,
+  RevealedContactsDto,
   DuplicatesQueryData,
   MergeInputData,
   TrashedCustomerDto,
@@ -54,6 +56,8 @@ export interface CustomersService {
   purge(ctx: RequestContext, id: string): Promise<void>
   merge(ctx: RequestContext, input: MergeInputData): Promise<CustomerDto>
   bulk(ctx: RequestContext, input: BulkInputData): Promise<{ affected: number }>
+  /** The full phones and emails of the customer and its contacts; audited. */
+  reveal(ctx: RequestContext, id: string): Promise<RevealedContactsDto>
 }
 
 // Merging a big customer moves many rows; the default five seconds is too tight on a small server.
@@ -182,9 +186,14 @@ export const createCustomersService = ({
   }
 
   /** The prepared lists of the input, with every problem of the body collected into one 422. */
-  const prepareLists = async (tx: DbClient, input: CustomerInputData | CustomerPatchData, problems: Problems) => {
-    const phones = input.phones === undefined ? undefined : prepare.phones(input.phones, problems)
-    const emails = input.emails === undefined ? undefined : prepare.emails(input.emails, problems)
+  const prepareLists = async (
+    tx: DbClient,
+    input: CustomerInputData | CustomerPatchData,
+    problems: Problems,
+    stored: Pick<CustomerDetailRow, 'phones' | 'emails'> = { phones: [], emails: [] },
+  ) => {
+    const phones = input.phones === undefined ? undefined : prepare.phones(input.phones, problems, stored.phones)
+    const emails = input.emails === undefined ? undefined : prepare.emails(input.emails, problems, stored.emails)
     const addresses = input.addresses === undefined ? undefined : prepare.addresses(input.addresses, problems)
     await checkReferences(tx, input, problems)
     return { phones, emails, addresses }
@@ -198,6 +207,7 @@ export const createCustomersService = ({
   const bulkEvents = async (
     tx: DbClient,
     ctx: AuthenticatedContext,
+    names: ReadonlyMap<string, string>,
     action: string,
     changes: Map<string, { from: string[] | string | null; to: string[] | string | null; field: string }>,
   ) => {
@@ -212,6 +222,23 @@ export const createCustomersService = ({
         return { customerId, kind: 'change' as const, actorId: ctx.user.id, occurredAt, payload: payload as Prisma.InputJsonObject }
       }),
     })
+    // One audit entry per customer changed, so each one's trail is complete on its own.
+    await recordAuditMany(
+      tx,
+      ctx,
+      ids.map((customerId): AuditEntry => {
+        const change = changes.get(customerId)
+        return {
+          action: action === 'assignOwner' ? 'assign' : 'update',
+          resource: 'customer',
+          resourceId: customerId,
+          customerId,
+          label: names.get(customerId) ?? null,
+          changes: change === undefined ? null : auditChanges([change]),
+          meta: { bulk: action },
+        }
+      }),
+    )
     return ids.length
   }
 
@@ -277,7 +304,7 @@ export const createCustomersService = ({
         const changes = diffViews({}, historyView(row, cipher)).filter(
           ({ to }) => to !== null && to !== false && !(Array.isArray(to) && to.length === 0),
         )
-        await appendCustomerEvent(tx, { customerId: created.id, kind: 'created', actorId: caller.user.id, payload: { changes, ...forced } })
+        await recordCustomerChange(tx, caller, { customerId: created.id, kind: 'created', payload: { changes, ...forced } }, { action: 'create', label: row.name })
         return row
       }, transactionOptions)
       return mapper.detail(row)
@@ -293,7 +320,7 @@ export const createCustomersService = ({
         const before = await detailById(tx, id)
         await checkOwner(tx, caller, input.ownerId, before.ownerId)
         const problems = new Problems()
-        const lists = await prepareLists(tx, input, problems)
+        const lists = await prepareLists(tx, input, problems, before)
         const custom = await applyCustomFields(tx, input.customFields, customFieldsOf(before.customFields), 'update', problems)
         problems.throwIfAny()
         await checkUniqueCustomFields(tx, custom.values, custom.changedUniqueKeys, id)
@@ -335,7 +362,7 @@ export const createCustomersService = ({
         const after = await detailById(tx, id)
         const changes = diffViews(historyView(before, cipher), historyView(after, cipher))
         if (changes.length > 0 || forced.reason !== undefined) {
-          await appendCustomerEvent(tx, { customerId: id, kind: 'change', actorId: caller.user.id, payload: { changes, ...forced } })
+          await recordCustomerChange(tx, caller, { customerId: id, kind: 'change', payload: { changes, ...forced } }, { action: 'update', label: after.name })
         }
         return after
       }, transactionOptions)
@@ -345,12 +372,12 @@ export const createCustomersService = ({
     remove: async (ctx, id) => {
       const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
-        await access.requireInScope(caller, id, tx, { lock: true })
+        const customer = await access.requireInScope(caller, id, tx, { lock: true })
         await tx.customer.update({
           where: { id },
           data: { deletedAt: new Date(), deletedById: caller.user.id, version: { increment: 1 } },
         })
-        await appendCustomerEvent(tx, { customerId: id, kind: 'deleted', actorId: caller.user.id })
+        await recordCustomerChange(tx, caller, { customerId: id, kind: 'deleted' }, { action: 'delete', label: customer.name })
       })
     },
 
@@ -383,12 +410,12 @@ export const createCustomersService = ({
     restore: async (ctx, id) => {
       const caller = authenticated(ctx)
       const row = await db.$transaction(async (tx) => {
-        await access.requireInTrash(caller, id, tx, { lock: true })
+        const customer = await access.requireInTrash(caller, id, tx, { lock: true })
         await tx.customer.update({
           where: { id },
           data: { deletedAt: null, deletedById: null, mergedIntoId: null, version: { increment: 1 } },
         })
-        await appendCustomerEvent(tx, { customerId: id, kind: 'restored', actorId: caller.user.id })
+        await recordCustomerChange(tx, caller, { customerId: id, kind: 'restored' }, { action: 'restore', label: customer.name })
         return detailById(tx, id)
       })
       return mapper.detail(row)
@@ -397,9 +424,11 @@ export const createCustomersService = ({
     purge: async (ctx, id) => {
       const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
-        await access.requireInTrash(caller, id, tx, { lock: true })
-        // Phones, emails, addresses, contacts, orders, activities and history go with it (ON DELETE CASCADE).
+        const customer = await access.requireInTrash(caller, id, tx, { lock: true })
+        // Phones, emails, addresses, contacts, orders, activities and history go with it (ON DELETE CASCADE);
+        // the audit log keeps the trace (it has no foreign key to customers).
         await tx.customer.delete({ where: { id } })
+        await recordAudit(tx, caller, { action: 'purge', resource: 'customer', resourceId: id, customerId: id, label: customer.name })
       }, transactionOptions)
     },
 
@@ -508,28 +537,73 @@ export const createCustomersService = ({
         await recomputeCustomerMetrics(tx, mergedId)
 
         const after = await detailById(tx, survivorId)
-        await appendCustomerEvent(tx, {
-          customerId: survivorId,
-          kind: 'merge',
-          actorId: caller.user.id,
-          occurredAt: now,
-          payload: {
-            role: 'survivor',
-            otherCustomerId: mergedId,
-            otherCustomerName: merged.name,
-            changes: diffViews(historyView(survivor, cipher), historyView(after, cipher)),
+        await recordCustomerChange(
+          tx,
+          caller,
+          {
+            customerId: survivorId,
+            kind: 'merge',
+            occurredAt: now,
+            payload: {
+              role: 'survivor',
+              otherCustomerId: mergedId,
+              otherCustomerName: merged.name,
+              changes: diffViews(historyView(survivor, cipher), historyView(after, cipher)),
+            },
           },
-        })
-        await appendCustomerEvent(tx, {
-          customerId: mergedId,
-          kind: 'merge',
-          actorId: caller.user.id,
-          occurredAt: now,
-          payload: { role: 'merged', otherCustomerId: survivorId, otherCustomerName: after.name },
-        })
+          { action: 'merge', label: after.name, meta: { role: 'survivor', mergedId, mergedName: merged.name } },
+        )
+        await recordCustomerChange(
+          tx,
+          caller,
+          { customerId: mergedId, kind: 'merge', occurredAt: now, payload: { role: 'merged', otherCustomerId: survivorId, otherCustomerName: after.name } },
+          { action: 'merge', label: merged.name, meta: { role: 'merged', survivorId, survivorName: after.name } },
+        )
         return after
       }, transactionOptions)
       return mapper.detail(row)
+    },
+
+    reveal: async (ctx, id) => {
+      const caller = authenticated(ctx)
+      return db.$transaction(async (tx) => {
+        const customer = await access.requireInScope(caller, id, tx)
+        const [phones, emails, contacts] = await Promise.all([
+          tx.customerPhone.findMany({ where: { customerId: customer.id }, orderBy: { sortOrder: 'asc' } }),
+          tx.customerEmail.findMany({ where: { customerId: customer.id }, orderBy: { sortOrder: 'asc' } }),
+          tx.contact.findMany({
+            where: { customerId: customer.id, deletedAt: null },
+            include: {
+              phones: { orderBy: [{ isPrimary: 'desc' }, { sortOrder: 'asc' }] },
+              emails: { orderBy: [{ isPrimary: 'desc' }, { sortOrder: 'asc' }] },
+            },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          }),
+        ])
+        // The trace says how much was seen, never the values themselves.
+        await recordAudit(tx, caller, {
+          action: 'reveal',
+          resource: 'customer',
+          resourceId: customer.id,
+          customerId: customer.id,
+          label: customer.name,
+          meta: {
+            phones: phones.length,
+            emails: emails.length,
+            contactPhones: contacts.reduce((sum, contact) => sum + contact.phones.length, 0),
+            contactEmails: contacts.reduce((sum, contact) => sum + contact.emails.length, 0),
+          },
+        })
+        return {
+          phones: mapper.revealPhones(phones),
+          emails: mapper.revealEmails(emails),
+          contacts: contacts.map((contact) => ({
+            id: contact.id,
+            phones: mapper.revealPhones(contact.phones),
+            emails: mapper.revealEmails(contact.emails),
+          })),
+        }
+      })
     },
 
     bulk: async (ctx, input) => {
@@ -548,6 +622,7 @@ export const createCustomersService = ({
         }
         const customers = await access.requireAllInScope(caller, targetIds, tx)
         const ids = customers.map((customer) => customer.id)
+        const names = new Map(customers.map((customer) => [customer.id, customer.name]))
         const problems = new Problems()
         await checkReferences(tx, { tagIds: input.tagIds, groupIds: input.groupIds }, problems)
         problems.throwIfAny()
@@ -573,7 +648,7 @@ export const createCustomersService = ({
                 changes.set(customerId, { field: 'tags', from: own.map((tag) => tag.name).sort(), to: next.map((tag) => tag.name).sort() })
               }
             }
-            return { affected: await bulkEvents(tx, caller, input.action, changes) }
+            return { affected: await bulkEvents(tx, caller, names, input.action, changes) }
           }
           case 'addGroups':
           case 'removeGroups': {
@@ -595,7 +670,7 @@ export const createCustomersService = ({
                 changes.set(customerId, { field: 'groups', from: own.map((group) => group.name).sort(), to: next.map((group) => group.name).sort() })
               }
             }
-            return { affected: await bulkEvents(tx, caller, input.action, changes) }
+            return { affected: await bulkEvents(tx, caller, names, input.action, changes) }
           }
           case 'assignOwner': {
             const ownerId = input.ownerId ?? null
@@ -610,7 +685,7 @@ export const createCustomersService = ({
             const changes = new Map(
               moving.map((customer) => [customer.id, { field: 'owner', from: nameOf(customer.ownerId), to: nameOf(ownerId) }]),
             )
-            return { affected: await bulkEvents(tx, caller, input.action, changes) }
+            return { affected: await bulkEvents(tx, caller, names, input.action, changes) }
           }
           case 'delete': {
             const now = new Date()
@@ -621,6 +696,13 @@ export const createCustomersService = ({
             await tx.customerEvent.createMany({
               data: ids.map((customerId) => ({ customerId, kind: 'deleted' as const, actorId: caller.user.id, occurredAt: now, payload: { bulk: 'delete' } })),
             })
+            await recordAuditMany(
+              tx,
+              caller,
+              ids.map((customerId): AuditEntry => ({
+                action: 'delete', resource: 'customer', resourceId: customerId, customerId, label: names.get(customerId) ?? null, meta: { bulk: 'delete' },
+              })),
+            )
             return { affected: ids.length }
           }
         }

@@ -1,5 +1,5 @@
 import { withDatabaseClient, type TestServer } from '../../test/support.js'
-import type { CustomerDto, CustomerListItemDto, TrashedCustomerDto } from './customers.schemas.js'
+import type { CustomerDto, CustomerListItemDto, RevealedContactsDto, TrashedCustomerDto } from './customers.schemas.js'
 
 export interface ErrorBody {
   code: string
@@ -35,6 +35,7 @@ export const customerClient = (server: TestServer) => ({
   purge: (token: string, id: string) => server.api.delete<ErrorBody>(`/api/trash/customers/${id}`, { token }),
   merge: (token: string, body: unknown) => server.api.post<CustomerResponse>('/api/customers/merge', { token, body }),
   bulk: (token: string, body: unknown) => server.api.post<{ affected: number } & ErrorBody>('/api/customers/bulk', { token, body }),
+  reveal: (token: string, id: string) => server.api.post<RevealedContactsDto & ErrorBody>(`/api/customers/${id}/reveal`, { token }),
 })
 
 export interface Staff {

@@ -26,7 +26,7 @@ describe('customers: the record', () => {
   const tag = (name: string) => tags.find((candidate) => candidate.name === name)!
   const groupId = (name: string) => groups.find((group) => group.name === name)!.id
 
-  it('a sales rep records a full customer: phones in any form become E.164, regions are named, tags made inline', async () => {
+  it('a sales rep records a full customer: phones in any form become E.164 (shown masked), regions are named, tags made inline', async () => {
     const mobile = freshMobile()
     const created = await customers.create(staff.sales1, {
       name: '  周慧敏  ',
@@ -60,8 +60,8 @@ describe('customers: the record', () => {
       company: '杭州清源科技有限公司',
       level: { id: levelId('VIP'), name: 'VIP' },
       lifecycleStatus: 'active',
-      primaryPhone: '0571 8888 6666',
-      primaryEmail: 'Zhou.HM@Example.com',
+      primaryPhone: '571****6666',
+      primaryEmail: 'Z***@Example.com',
       provinceName: '浙江省',
       cityName: '杭州市',
       owner: { id: staff.ids.sales1, displayName: '李娜' },
@@ -73,11 +73,19 @@ describe('customers: the record', () => {
       mergedFrom: [],
     })
     expect(customer.age).toBeGreaterThanOrEqual(35)
+    const maskedMobile = `${mobile.slice(0, 3)}****${mobile.slice(-4)}`
     expect(customer.phones).toEqual([
-      { id: expect.any(String), type: 'mobile', number: `+86${mobile}`, display: `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, primary: false },
-      { id: expect.any(String), type: 'work', number: '+8657188886666', display: '0571 8888 6666', primary: true },
+      { id: expect.any(String), type: 'mobile', number: maskedMobile, display: maskedMobile, primary: false, masked: true },
+      { id: expect.any(String), type: 'work', number: '571****6666', display: '571****6666', primary: true, masked: true },
     ])
-    expect(customer.emails).toEqual([{ id: expect.any(String), address: 'Zhou.HM@Example.com', primary: true }])
+    expect(customer.emails).toEqual([{ id: expect.any(String), address: 'Z***@Example.com', primary: true, masked: true }])
+    // Stored as E.164: the reveal (not open to sales) shows the numbers in full.
+    const revealed = await customers.reveal(staff.admin, customer.id)
+    expect(revealed.body.phones).toEqual([
+      { id: customer.phones[0]!.id, number: `+86${mobile}`, display: `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}` },
+      { id: customer.phones[1]!.id, number: '+8657188886666', display: '0571 8888 6666' },
+    ])
+    expect(revealed.body.emails).toEqual([{ id: customer.emails[0]!.id, address: 'Zhou.HM@Example.com' }])
     expect(customer.addresses).toEqual([
       {
         id: expect.any(String), type: 'home', provinceCode: '330000', provinceName: '浙江省', cityCode: '330100', cityName: '杭州市',
@@ -114,7 +122,7 @@ describe('customers: the record', () => {
     })
     expect(patched.status).toBe(200)
     expect(patched.body).toMatchObject({ version: 2, name: '郑凯', company: '旧公司', notes: null, primaryPhone: expect.stringContaining(first.slice(-4)) })
-    expect(patched.body.phones.map((phone) => [phone.number, phone.primary])).toEqual([[`+86${second}`, false], [`+86${first}`, true]])
+    expect(patched.body.phones.map((phone) => [phone.number, phone.primary])).toEqual([[`170****${second.slice(-4)}`, false], [`170****${first.slice(-4)}`, true]])
     expect(patched.body.tags.map((item) => item.name)).toEqual(['会员'])
     expect(patched.body.emails).toEqual(customer.emails)
     expect(patched.body.updatedAt >= customer.updatedAt).toBe(true)
@@ -222,7 +230,7 @@ describe('customers: the record', () => {
   it('the same number typed twice in one form is stored once', async () => {
     const mobile = freshMobile()
     const { body } = await customers.create(staff.sales1, { name: '重复输入', phones: [{ number: mobile }, { number: `+86 ${mobile}`, primary: true }] })
-    expect(body.phones).toEqual([{ id: expect.any(String), type: 'mobile', number: `+86${mobile}`, display: expect.any(String), primary: true }])
+    expect(body.phones).toEqual([{ id: expect.any(String), type: 'mobile', number: `170****${mobile.slice(-4)}`, display: expect.any(String), primary: true, masked: true }])
   })
 
   it('the list shows summary rows and filters by tag, group (with sub-groups), level, status and owner', async () => {
