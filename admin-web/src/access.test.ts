@@ -1,8 +1,43 @@
 import { describe, expect, it } from 'vitest';
+import type { CurrentUser, Permission, RoleScopes } from '@/api/types';
 import access from './access';
 
-const user = (role: 'admin' | 'manager' | 'sales') => ({
-  currentUser: { id: '1', username: role, displayName: role, role },
+const allPermissions: Permission[] = [
+  'customer:read',
+  'customer:create',
+  'customer:update',
+  'customer:delete',
+  'customer:assign',
+  'customer:merge',
+  'customer:bulk',
+  'customer:purge',
+  'customer:force_duplicate',
+  'customer:export',
+  'customer:reveal_phone',
+  'order:update_amount',
+  'settings:manage',
+  'custom_field:manage',
+  'user:manage',
+  'role:manage',
+  'team:manage',
+  'audit:read',
+  'api_key:manage',
+  'security:manage',
+];
+
+const signedIn = (role: CurrentUser['role'], permissions: Permission[], scopes: RoleScopes) => ({
+  currentUser: {
+    id: '1',
+    username: role,
+    displayName: role,
+    role,
+    roleId: 'r',
+    roleName: role,
+    teamId: 't',
+    permissions,
+    scopes,
+    passwordChangeRequired: false,
+  },
   language: 'zh-CN' as const,
 });
 
@@ -13,42 +48,76 @@ describe('access', () => {
     expect(access({ language: 'zh-CN' }).canUseCustomers).toBe(false);
   });
 
-  it('gives admins everything', () => {
-    const flags = access(user('admin'));
+  it('gives an administrator, who holds every permission over all data, every flag', () => {
+    const flags = access(signedIn('admin', allPermissions, { customer: 'all', audit: 'all' }));
     expect(Object.entries(flags).filter(([, granted]) => !granted)).toEqual([]);
   });
 
-  it('gives managers all but purging and custom field definitions', () => {
-    expect(access(user('manager'))).toEqual({
-      isSignedIn: true,
-      isAdmin: false,
-      canSeeAllCustomers: true,
-      canUseCustomers: true,
+  it('lets a sales user read, create and edit their own customers and nothing else', () => {
+    const flags = access(
+      signedIn('sales', ['customer:read', 'customer:create', 'customer:update'], { customer: 'own', audit: 'own' }),
+    );
+    expect(Object.entries(flags).filter(([, granted]) => granted).map(([flag]) => flag)).toEqual([
+      'isSignedIn',
+      'canUseCustomers',
+      'canCreateCustomers',
+      'canEditCustomers',
+    ]);
+  });
+
+  it('lets a manager act on the team’s customers and read the audit log, but not administer the system', () => {
+    const flags = access(
+      signedIn(
+        'manager',
+        [
+          'customer:read',
+          'customer:create',
+          'customer:update',
+          'customer:delete',
+          'customer:assign',
+          'customer:merge',
+          'customer:bulk',
+          'customer:force_duplicate',
+          'customer:export',
+          'customer:reveal_phone',
+          'order:update_amount',
+          'settings:manage',
+          'audit:read',
+        ],
+        { customer: 'team', audit: 'team' },
+      ),
+    );
+    expect(flags).toMatchObject({
+      canSeeAllCustomers: false,
+      canSeeTeamCustomers: true,
       canAssignOwner: true,
-      canDeleteCustomers: true,
-      canBulkEdit: true,
-      canMerge: true,
-      canForceDuplicate: true,
+      canRevealPhone: true,
       canPurge: false,
-      canManageSettings: true,
       canManageCustomFields: false,
+      canReadAudit: true,
+      canManageUsers: false,
+      canManageRoles: false,
+      canUseSystem: true,
+      isAdmin: false,
     });
   });
 
-  it('lets sales staff work on their customers only', () => {
-    expect(access(user('sales'))).toEqual({
-      isSignedIn: true,
-      isAdmin: false,
-      canSeeAllCustomers: false,
+  it('follows a custom role’s permissions, not its name', () => {
+    const flags = access(signedIn('custom', ['customer:read', 'user:manage'], { customer: 'all', audit: 'own' }));
+    expect(flags).toMatchObject({
       canUseCustomers: true,
-      canAssignOwner: false,
-      canDeleteCustomers: false,
-      canBulkEdit: false,
-      canMerge: false,
-      canForceDuplicate: false,
-      canPurge: false,
-      canManageSettings: false,
-      canManageCustomFields: false,
+      canSeeAllCustomers: true,
+      canEditCustomers: false,
+      canManageUsers: true,
+      canManageRoles: false,
+      canUseSystem: true,
+      isAdmin: false,
     });
+  });
+
+  it('shows no system menu to a read-only role', () => {
+    const flags = access(signedIn('viewer', ['customer:read'], { customer: 'all', audit: 'own' }));
+    expect(flags.canUseSystem).toBe(false);
+    expect(flags.canRevealPhone).toBe(false);
   });
 });

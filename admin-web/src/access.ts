@@ -1,38 +1,54 @@
 import type { InitialState } from '@/auth/initialState';
-import type { UserRole } from '@/api/types';
+import type { Permission } from '@/api/types';
 
 // The server decides; these flags only keep the console from offering what the server would refuse.
-// They follow the role → permission catalogue in server/src/auth/permissions.ts (the API tells the
-// console the role only), so a change there needs the same change here.
-const managing: readonly UserRole[] = ['admin', 'manager'];
-
-// Umi's access plugin: every flag the pages and routes may check, derived from the user's role.
+// Every flag reads the permissions the server sent with the user (GET /api/me), so a custom role an
+// administrator builds in the permission matrix shows exactly the pages and buttons it grants.
 export default function access(initialState: InitialState | undefined) {
-  const role = initialState?.currentUser?.role;
-  const has = (roles: readonly UserRole[]) => role !== undefined && roles.includes(role);
+  const user = initialState?.currentUser;
+  const granted = new Set<string>(user?.permissions ?? []);
+  const has = (permission: Permission) => granted.has(permission);
   return {
-    isSignedIn: role !== undefined,
-    isAdmin: role === 'admin',
-    // Admins and managers see every customer; sales staff see the customers they own.
-    canSeeAllCustomers: has(managing),
-    canUseCustomers: role !== undefined,
-    // customer:assign — choose or change who owns a customer.
-    canAssignOwner: has(managing),
+    isSignedIn: user !== undefined,
+    // Only for what the server ties to the built-in admin role itself (taking down someone's shared view).
+    isAdmin: user?.role === 'admin',
+    // Data scope of customers: `all` may filter by any owner; `own` sees only their customers.
+    canSeeAllCustomers: user?.scopes.customer === 'all',
+    // Managers (team scope) may still pick an owner among the staff they reach.
+    canSeeTeamCustomers: user !== undefined && user.scopes.customer !== 'own',
+    canUseCustomers: has('customer:read'),
+    canCreateCustomers: has('customer:create'),
+    canEditCustomers: has('customer:update'),
     // customer:delete — move to the trash, see the trash and restore from it.
-    canDeleteCustomers: has(managing),
+    canDeleteCustomers: has('customer:delete'),
+    // customer:assign — choose or change who owns a customer.
+    canAssignOwner: has('customer:assign'),
     // customer:bulk — act on many selected customers at once (deleting or assigning also needs
     // customer:delete or customer:assign).
-    canBulkEdit: has(managing),
-    // customer:merge
-    canMerge: has(managing),
+    canBulkEdit: has('customer:bulk'),
+    canMerge: has('customer:merge'),
     // customer:force_duplicate — save despite a phone or email that another customer has.
-    canForceDuplicate: has(managing),
+    canForceDuplicate: has('customer:force_duplicate'),
     // customer:purge — delete from the trash for good.
-    canPurge: role === 'admin',
-    // settings:write — tags, groups, levels, relationship types.
-    canManageSettings: has(managing),
-    // custom_fields:write
-    canManageCustomFields: role === 'admin',
+    canPurge: has('customer:purge'),
+    // customer:reveal_phone — show full phones and emails (each reveal is audited).
+    canRevealPhone: has('customer:reveal_phone'),
+    // order:update_amount — change amounts and item prices of a recorded order.
+    canUpdateOrderAmount: has('order:update_amount'),
+    canExport: has('customer:export'),
+    // settings:manage — tags, groups, levels, relationship types.
+    canManageSettings: has('settings:manage'),
+    canManageCustomFields: has('custom_field:manage'),
+    canManageUsers: has('user:manage'),
+    canManageRoles: has('role:manage'),
+    canManageTeams: has('team:manage'),
+    canReadAudit: has('audit:read'),
+    canManageApiKeys: has('api_key:manage'),
+    canManageSecurity: has('security:manage'),
+    // The 系统管理 menu shows when any of its pages does.
+    canUseSystem: ['user:manage', 'role:manage', 'team:manage', 'audit:read', 'api_key:manage', 'security:manage'].some(
+      (permission) => granted.has(permission),
+    ),
   };
 }
 

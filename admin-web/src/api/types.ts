@@ -38,7 +38,10 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type AuthTokens = Pick<LoginResponse, 'accessToken' | 'refreshToken'>;
 export type CurrentUser = Schemas['User'];
-export type UserRole = Schemas['Role'];
+export type UserRole = CurrentUser['role'];
+export type Permission = CurrentUser['permissions'][number];
+export type RoleScopes = CurrentUser['scopes'];
+export type DataScope = RoleScopes['customer'];
 
 // Customers
 export type CustomerList = ResponseOf<'/api/customers', 'get'>;
