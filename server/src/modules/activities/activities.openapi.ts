@@ -8,6 +8,8 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/activities': {
     get: {
       operationId: 'listCustomerActivities',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['activities'],
       summary: "The customer's activities (calls, visits, WeChat…), newest first",
       requestParams: { path: CustomerParams, query: ActivityListQuery },
@@ -18,6 +20,8 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerActivity',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['activities'],
       summary: "Record an activity by the caller; moves the customer's lastContactAt",
       requestParams: { path: CustomerParams },
@@ -31,6 +35,8 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/activities/{activityId}': {
     patch: {
       operationId: 'updateCustomerActivity',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['activities'],
       summary: 'Change an activity',
       requestParams: { path: ActivityParams },
@@ -42,6 +48,8 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerActivity',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['activities'],
       summary: 'Delete an activity (soft)',
       requestParams: { path: ActivityParams },

@@ -8,6 +8,8 @@ export const contactsPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/contacts': {
     get: {
       operationId: 'listCustomerContacts',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['contacts'],
       summary: "The customer's contacts, flat (the tree comes from reportsToId), oldest first",
       requestParams: { path: CustomerParams },
@@ -18,6 +20,8 @@ export const contactsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerContact',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Add a contact (phones normalised to E.164 and stored encrypted)',
       requestParams: { path: CustomerParams },
@@ -31,6 +35,8 @@ export const contactsPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/contacts/{contactId}': {
     patch: {
       operationId: 'updateCustomerContact',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Change a contact; a reportsToId that would close a loop is refused with 422',
       requestParams: { path: ContactParams },
@@ -42,6 +48,8 @@ export const contactsPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerContact',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Delete a contact (soft); whoever reported to it then reports to its manager',
       requestParams: { path: ContactParams },

@@ -6,15 +6,22 @@ export const ContactPhoneType = z.enum(['mobile', 'work', 'home', 'other']).meta
 
 export const ContactPhone = z
   .object({
+    id: z.uuid().meta({ description: 'Send `{ id }` back in ContactPhoneInput to keep this number' }),
     type: ContactPhoneType,
-    number: z.string().meta({ description: 'E.164', example: '+8613800138000' }),
-    display: z.string().meta({ description: 'National display form', example: '138 0013 8000' }),
+    number: z.string().meta({ description: 'Masked for every role (the customer reveal shows it in full)', example: '138****8000' }),
+    display: z.string().meta({ description: 'Masked as well', example: '138****8000' }),
     primary: z.boolean(),
+    masked: z.literal(true),
   })
   .meta({ id: 'ContactPhone' })
 
 export const ContactEmail = z
-  .object({ address: z.string().meta({ example: 'wang.fang@example.com' }), primary: z.boolean() })
+  .object({
+    id: z.uuid().meta({ description: 'Send `{ id }` back in ContactEmailInput to keep this address' }),
+    address: z.string().meta({ description: 'Masked for every role', example: 'w***@example.com' }),
+    primary: z.boolean(),
+    masked: z.literal(true),
+  })
   .meta({ id: 'ContactEmail' })
 
 export const RelationshipTypeRef = z
@@ -36,23 +43,34 @@ export const Contact = z
   })
   .meta({ id: 'Contact' })
 
+/** Either a new value or the id of a stored entry ("keep this one"), never both. */
+const valueOrId = (field: 'number' | 'address') => (entry: { id?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx) => {
+  if ((entry.id === undefined) === (entry[field] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [entry.id === undefined ? field : 'id'], message: 'validation.value_or_id' })
+  }
+}
+
 export const ContactPhoneInput = z
-  .object({
+  .strictObject({
+    id: z.uuid().optional().meta({ description: "Keep this stored number of the contact (instead of `number`)" }),
     type: ContactPhoneType.default('mobile'),
-    number: singleLine(1, 40).meta({
+    number: singleLine(1, 40).optional().meta({
       description: 'Any common form (138-0013-8000, +86 138…, 0086…, full-width digits); stored as E.164',
       example: '138-0013-8000',
     }),
     primary: z.boolean().default(false),
   })
-  .meta({ id: 'ContactPhoneInput' })
+  .superRefine(valueOrId('number'))
+  .meta({ id: 'ContactPhoneInput', description: 'A new `number`, or the `id` of one the contact already has' })
 
 export const ContactEmailInput = z
-  .object({
-    address: z.email({ error: 'validation.invalid_email' }).trim().max(254).meta({ example: 'wang.fang@example.com' }),
+  .strictObject({
+    id: z.uuid().optional().meta({ description: 'Keep this stored address of the contact (instead of `address`)' }),
+    address: z.email({ error: 'validation.invalid_email' }).trim().max(254).optional().meta({ example: 'wang.fang@example.com' }),
     primary: z.boolean().default(false),
   })
-  .meta({ id: 'ContactEmailInput' })
+  .superRefine(valueOrId('address'))
+  .meta({ id: 'ContactEmailInput', description: 'A new `address`, or the `id` of one the contact already has' })
 
 const contactFields = {
   name: singleLine(1, 50).meta({ example: '王芳' }),
@@ -65,7 +83,7 @@ const contactFields = {
 }
 
 export const ContactInput = z
-  .object({
+  .strictObject({
     name: contactFields.name,
     title: contactFields.title.optional(),
     phones: contactFields.phones.default([]),
@@ -77,7 +95,7 @@ export const ContactInput = z
   .meta({ id: 'ContactInput' })
 
 export const ContactPatch = z
-  .object(contactFields)
+  .strictObject(contactFields)
   .partial()
   .meta({ id: 'ContactPatch', description: 'Any subset of ContactInput; lists sent replace the stored ones.' })
 

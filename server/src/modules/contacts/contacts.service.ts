@@ -1,10 +1,11 @@
 import type { CustomerAccess } from '../../access/customers.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
-import { authenticated, type RequestContext } from '../../http/context.js'
+import { recordAudit, type AuditAction } from '../../audit/audit.js'
+import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
 import type { DataCipher } from '../../lib/crypto.js'
-import { displayPhone, maskEmail, maskPhone, normalisePhone } from '../../lib/phone.js'
+import { maskEmail, maskPhone, normalisePhone } from '../../lib/phone.js'
 import { phoneBlindIndexes } from '../../lib/search-terms.js'
 import type { ContactDto, ContactInputData, ContactPatchData } from './contacts.schemas.js'
 
@@ -51,11 +52,17 @@ export const createContactsService = ({
     id: row.id,
     name: row.name,
     title: row.title,
+    // Masked for every role; the customer's reveal gives the full values (audited).
     phones: row.phones.map((phone) => {
-      const number = cipher.open(phone.numberEncrypted, phone.keyId)
-      return { type: phone.type, number, display: displayPhone(number), primary: phone.isPrimary }
+      const masked = maskPhone(cipher.open(phone.numberEncrypted, phone.keyId))
+      return { id: phone.id, type: phone.type, number: masked, display: masked, primary: phone.isPrimary, masked: true as const }
     }),
-    emails: row.emails.map((email) => ({ address: cipher.open(email.addressEncrypted, email.keyId), primary: email.isPrimary })),
+    emails: row.emails.map((email) => ({
+      id: email.id,
+      address: maskEmail(cipher.open(email.addressEncrypted, email.keyId)),
+      primary: email.isPrimary,
+      masked: true as const,
+    })),
     relationshipType: row.relationshipType,
     reportsToId: row.reportsToId,
     notes: row.notes,
@@ -63,54 +70,65 @@ export const createContactsService = ({
     updatedAt: row.updatedAt.toISOString(),
   })
 
-  /** Normalises, de-duplicates and seals the phones; a number that is not one is a 422 on its position. */
-  const sealPhones = (phones: ContactInputData['phones']) => {
+  /**
+   * Normalises, de-duplicates and seals the phones; a number that is not one is a 422 on its position. An entry
+   * naming a stored phone of the contact by id keeps it (its sealed value is copied, never opened), so forms
+   * need no full numbers; an id the contact does not have is a 422 on that entry.
+   */
+  const sealPhones = (phones: ContactInputData['phones'], stored: ContactRow['phones'] = []) => {
     const problems: FieldProblem[] = []
     const seen = new Set<string>()
-    const normalised = phones.flatMap((phone, index) => {
-      const parsed = normalisePhone(phone.number)
-      if (parsed === null) {
-        problems.push({ field: `phones.${index}.number`, messageKey: 'validation.contact_phone' })
-        return []
+    const prepared = phones.flatMap((phone, index) => {
+      let row: { id?: string; numberEncrypted: Uint8Array<ArrayBuffer>; keyId: string; numberHash: string; last4Hash: string; tailTerms: string[] }
+      if (phone.id !== undefined) {
+        const kept = stored.find((entry) => entry.id === phone.id)
+        if (kept === undefined) {
+          problems.push({ field: `phones.${index}.id`, messageKey: 'validation.entry_unknown' })
+          return []
+        }
+        row = { id: kept.id, numberEncrypted: kept.numberEncrypted, keyId: kept.keyId, numberHash: kept.numberHash, last4Hash: kept.last4Hash, tailTerms: kept.tailTerms }
+      } else {
+        const parsed = normalisePhone(phone.number ?? '')
+        if (parsed === null) {
+          problems.push({ field: `phones.${index}.number`, messageKey: 'validation.contact_phone' })
+          return []
+        }
+        const sealed = cipher.seal(parsed.e164)
+        row = { numberEncrypted: sealed.ciphertext, keyId: sealed.keyId, ...phoneBlindIndexes(cipher, parsed.e164) }
       }
-      if (seen.has(parsed.e164)) return []
-      seen.add(parsed.e164)
-      return [{ ...phone, parsed }]
+      if (seen.has(row.numberHash)) return []
+      seen.add(row.numberHash)
+      return [{ type: phone.type, primary: phone.primary, row }]
     })
     if (problems.length > 0) throw invalid(problems)
-    const primary = primaryIndex(normalised)
-    return normalised.map(({ type, parsed }, index) => {
-      const sealed = cipher.seal(parsed.e164)
-      return {
-        type,
-        numberEncrypted: sealed.ciphertext,
-        keyId: sealed.keyId,
-        ...phoneBlindIndexes(cipher, parsed.e164),
-        isPrimary: index === primary,
-        sortOrder: index,
-      }
-    })
+    const primary = primaryIndex(prepared)
+    return prepared.map(({ type, row }, index) => ({ ...row, type, isPrimary: index === primary, sortOrder: index }))
   }
 
-  const sealEmails = (emails: ContactInputData['emails']) => {
+  const sealEmails = (emails: ContactInputData['emails'], stored: ContactRow['emails'] = []) => {
+    const problems: FieldProblem[] = []
     const seen = new Set<string>()
-    const unique = emails.filter((email) => {
-      const key = email.address.toLowerCase()
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    const primary = primaryIndex(unique)
-    return unique.map((email, index) => {
-      const sealed = cipher.seal(email.address)
-      return {
-        addressEncrypted: sealed.ciphertext,
-        keyId: sealed.keyId,
-        addressHash: cipher.blindIndex('email', email.address.toLowerCase()),
-        isPrimary: index === primary,
-        sortOrder: index,
+    const prepared = emails.flatMap((email, index) => {
+      let row: { id?: string; addressEncrypted: Uint8Array<ArrayBuffer>; keyId: string; addressHash: string }
+      if (email.id !== undefined) {
+        const kept = stored.find((entry) => entry.id === email.id)
+        if (kept === undefined) {
+          problems.push({ field: `emails.${index}.id`, messageKey: 'validation.entry_unknown' })
+          return []
+        }
+        row = { id: kept.id, addressEncrypted: kept.addressEncrypted, keyId: kept.keyId, addressHash: kept.addressHash }
+      } else {
+        const address = email.address ?? ''
+        const sealed = cipher.seal(address)
+        row = { addressEncrypted: sealed.ciphertext, keyId: sealed.keyId, addressHash: cipher.blindIndex('email', address.toLowerCase()) }
       }
+      if (seen.has(row.addressHash)) return []
+      seen.add(row.addressHash)
+      return [{ primary: email.primary, row }]
     })
+    if (problems.length > 0) throw invalid(problems)
+    const primary = primaryIndex(prepared)
+    return prepared.map(({ row }, index) => ({ ...row, isPrimary: index === primary, sortOrder: index }))
   }
 
   const findContact = async (tx: Tx, customerId: string, contactId: string): Promise<ContactRow> => {
@@ -176,22 +194,34 @@ export const createContactsService = ({
       .map(([field, from, to]) => ({ field: `contact.${field}`, from, to }))
   }
 
-  const recordEvent = (
+  const auditActions = { contact_created: 'create', contact_updated: 'update', contact_deleted: 'delete' } as const satisfies Record<string, AuditAction>
+
+  /** The customer's history event and the audit entry of the same change, in the same transaction. */
+  const recordEvent = async (
     tx: Tx,
+    ctx: AuthenticatedContext,
     customerId: string,
-    actorId: string,
     action: 'contact_created' | 'contact_updated' | 'contact_deleted',
     contact: { id: string; name: string },
     changes: ContactChange[],
-  ) =>
-    tx.customerEvent.create({
+  ) => {
+    await tx.customerEvent.create({
       data: {
         customerId,
-        actorId,
+        actorId: ctx.user.id,
         kind: 'change',
         payload: { action, contact: { id: contact.id, name: contact.name }, changes: changes.map((change) => ({ ...change })) },
       },
     })
+    await recordAudit(tx, ctx, {
+      action: auditActions[action],
+      resource: 'contact',
+      resourceId: contact.id,
+      customerId,
+      label: contact.name,
+      changes: Object.fromEntries(changes.map(({ field, from, to }) => [field.replace(/^contact\./, ''), { before: from, after: to }])),
+    })
+  }
 
   return {
     list: async (ctx, customerId) => {
@@ -235,18 +265,18 @@ export const createContactsService = ({
           ...(row.phones.length === 0 ? [] : [{ field: 'contact.phones', from: [], to: maskedPhones(row) }]),
           ...(row.emails.length === 0 ? [] : [{ field: 'contact.emails', from: [], to: maskedEmails(row) }]),
         ]
-        await recordEvent(tx, customer.id, caller.user.id, 'contact_created', row, changes)
+        await recordEvent(tx, caller, customer.id, 'contact_created', row, changes)
         return toDto(row)
       })
     },
 
     update: async (ctx, customerId, contactId, input) => {
       const caller = authenticated(ctx)
-      const phones = input.phones === undefined ? undefined : sealPhones(input.phones)
-      const emails = input.emails === undefined ? undefined : sealEmails(input.emails)
       return db.$transaction(async (tx) => {
         const customer = await access.requireInScope(caller, customerId, tx, { lock: true })
         const before = await findContact(tx, customer.id, contactId)
+        const phones = input.phones === undefined ? undefined : sealPhones(input.phones, before.phones)
+        const emails = input.emails === undefined ? undefined : sealEmails(input.emails, before.emails)
         await checkRelationshipType(tx, input.relationshipTypeId)
         await checkReportsTo(tx, customer.id, input.reportsToId, before.id)
         if (phones !== undefined) await tx.contactPhone.deleteMany({ where: { contactId: before.id } })
@@ -265,7 +295,7 @@ export const createContactsService = ({
           include: contactInclude,
         })
         const changes = await diff(tx, before, after)
-        if (changes.length > 0) await recordEvent(tx, customer.id, caller.user.id, 'contact_updated', after, changes)
+        if (changes.length > 0) await recordEvent(tx, caller, customer.id, 'contact_updated', after, changes)
         return toDto(after)
       })
     },
@@ -281,7 +311,7 @@ export const createContactsService = ({
           data: { reportsToId: contact.reportsToId },
         })
         await tx.contact.update({ where: { id: contact.id }, data: { deletedAt: new Date() } })
-        await recordEvent(tx, customer.id, caller.user.id, 'contact_deleted', contact, [
+        await recordEvent(tx, caller, customer.id, 'contact_deleted', contact, [
           { field: 'contact.name', from: contact.name, to: null },
         ])
       })

@@ -26,7 +26,7 @@ describe('contacts of a customer', () => {
   const contacts = (customerId: string) => `/api/customers/${customerId}/contacts`
   const add = (customerId: string, body: unknown) => server.api.post<ContactDto & ErrorBody>(contacts(customerId), { token: adminToken, body })
 
-  it('adds a contact with phones in any common form, stored encrypted, shown in E.164 and national form', async () => {
+  it('adds a contact with phones in any common form, stored encrypted as E.164, shown masked with their ids', async () => {
     const customerId = await newCustomer(adminToken, '联系人客户')
     const created = await add(customerId, {
       name: ' 王芳 ',
@@ -46,10 +46,10 @@ describe('contacts of a customer', () => {
       title: '采购经理',
       // The marked one is primary and comes first; the duplicate number is dropped.
       phones: [
-        { type: 'work', number: '+8657188886666', display: '0571 8888 6666', primary: true },
-        { type: 'mobile', number: '+8613912345678', display: '139 1234 5678', primary: false },
+        { id: expect.any(String), type: 'work', number: '571****6666', display: '571****6666', primary: true, masked: true },
+        { id: expect.any(String), type: 'mobile', number: '139****5678', display: '139****5678', primary: false, masked: true },
       ],
-      emails: [{ address: 'Wang.Fang@Example.com', primary: true }],
+      emails: [{ id: expect.any(String), address: 'W***@Example.com', primary: true, masked: true }],
       relationshipType: { id: decisionMakerId, name: '决策人' },
       reportsToId: null,
       notes: '负责年度采购',
@@ -68,6 +68,48 @@ describe('contacts of a customer', () => {
 
     const listed = await server.api.get<{ items: ContactDto[] }>(contacts(customerId), { token: adminToken })
     expect(listed.body.items).toEqual([created.body])
+
+    // The customer's reveal gives the contact's numbers in full, by the same ids.
+    const revealed = await server.api.post<{ contacts: { id: string; phones: { id: string; number: string; display: string }[]; emails: { id: string; address: string }[] }[] }>(
+      `/api/customers/${customerId}/reveal`, { token: adminToken },
+    )
+    expect(revealed.body.contacts).toEqual([{
+      id: created.body.id,
+      phones: [
+        { id: created.body.phones[0]!.id, number: '+8657188886666', display: '0571 8888 6666' },
+        { id: created.body.phones[1]!.id, number: '+8613912345678', display: '139 1234 5678' },
+      ],
+      emails: [{ id: created.body.emails[0]!.id, address: 'Wang.Fang@Example.com' }],
+    }])
+  })
+
+  it('an edit keeps stored numbers by id without ever sending them, and refuses an id the contact does not have', async () => {
+    const customerId = await newCustomer(adminToken, '保留号码客户')
+    const contact = (await add(customerId, { name: '韩梅梅', phones: [{ number: '13600136000' }, { number: '13500135000' }], emails: [{ address: 'hmm@example.com' }] })).body
+    const [first, second] = contact.phones
+    const url = `${contacts(customerId)}/${contact.id}`
+    const kept = await server.api.patch<ContactDto & ErrorBody>(url, {
+      token: adminToken,
+      body: { phones: [{ id: second!.id, type: 'work', primary: true }, { number: '13300133000' }], emails: [{ id: contact.emails[0]!.id }] },
+    })
+    expect(kept.status).toBe(200)
+    expect(kept.body.phones.map((phone) => [phone.id === second!.id, phone.type, phone.number, phone.primary])).toEqual([
+      [true, 'work', '135****5000', true],
+      [false, 'mobile', '133****3000', false],
+    ])
+    expect(kept.body.emails).toEqual(contact.emails)
+    const revealed = await server.api.post<{ contacts: { phones: { number: string }[] }[] }>(`/api/customers/${customerId}/reveal`, { token: adminToken })
+    expect(revealed.body.contacts[0]?.phones.map((phone) => phone.number)).toEqual(['+8613500135000', '+8613300133000'])
+
+    const foreign = await server.api.patch<ErrorBody>(url, { token: adminToken, body: { phones: [{ id: first!.id }] } })
+    expect(foreign.status).toBe(422)
+    expect(foreign.body.details).toEqual([{ field: 'phones.0.id', message: expect.any(String) }])
+    const both = await server.api.patch<ErrorBody>(url, { token: adminToken, body: { phones: [{ id: second!.id, number: '13300133000' }] } })
+    expect(both.status).toBe(422)
+    expect(both.body.details).toEqual([{ field: 'phones.0.id', message: expect.any(String) }])
+    const unknownField = await server.api.patch<ErrorBody>(url, { token: adminToken, body: { nickname: '梅梅' } })
+    expect(unknownField.status).toBe(422)
+    expect(unknownField.body.details).toEqual([{ field: expect.any(String), message: expect.stringContaining('nickname') }])
   })
 
   it('builds a reporting tree, refuses managers from elsewhere and loops, and keeps the tree connected on delete', async () => {
@@ -115,7 +157,7 @@ describe('contacts of a customer', () => {
       body: { title: '店长', phones: [{ number: '13700137000' }], emails: [] },
     })
     expect(patched.status).toBe(200)
-    expect(patched.body.phones).toEqual([{ type: 'mobile', number: '+8613700137000', display: '137 0013 7000', primary: true }])
+    expect(patched.body.phones).toEqual([{ id: expect.any(String), type: 'mobile', number: '137****7000', display: '137****7000', primary: true, masked: true }])
 
     const events = await withDatabaseClient(server.database.url, async (client) =>
       (await client.query<{ kind: string; payload: { action: string; changes: unknown[] } }>(
@@ -128,6 +170,21 @@ describe('contacts of a customer', () => {
       { field: 'contact.phones', from: ['138****8000'], to: ['137****7000'] },
     ])
     expect(JSON.stringify(events)).not.toContain('13700137000')
+
+    // The audit log has the same change, field by field, masked, for the contact and its customer.
+    const audit = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query<{ action: string; resource: string; resource_id: string; customer_id: string; changes: unknown }>(
+        "SELECT action, resource, resource_id, customer_id, changes FROM audit_logs WHERE resource = 'contact' AND customer_id = $1 ORDER BY at", [customerId],
+      )).rows,
+    )
+    expect(audit.map((row) => [row.action, row.resource_id])).toEqual([['create', contact.id], ['update', contact.id]])
+    expect(audit[1]?.changes).toEqual({ title: { before: null, after: '店长' }, phones: { before: ['138****8000'], after: ['137****7000'] } })
+    expect(JSON.stringify(audit)).not.toContain('13700137000')
+    expect((await server.api.delete(`${contacts(customerId)}/${contact.id}`, { token: adminToken })).status).toBe(204)
+    const deleted = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query("SELECT 1 FROM audit_logs WHERE resource = 'contact' AND action = 'delete' AND resource_id = $1", [contact.id])).rowCount,
+    )
+    expect(deleted).toBe(1)
   })
 
   it("a sales rep cannot reach a colleague's customer's contacts", async () => {

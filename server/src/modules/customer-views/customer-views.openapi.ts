@@ -15,12 +15,16 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views': {
     get: {
       operationId: 'listCustomerViews',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: "The caller's saved views in their order, then views others shared, by name",
       responses: { '200': { description: 'Views', content: jsonContent(CustomerViewList) }, ...errorResponses(401, 403) },
     },
     post: {
       operationId: 'createCustomerView',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: 'Save a view (filters, columns, sort); shared views are visible to everyone',
       requestBody: { required: true, content: jsonContent(CustomerViewInput) },
@@ -30,6 +34,8 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/order': {
     put: {
       operationId: 'orderCustomerViews',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: "Set the order of the caller's own views",
       requestBody: { required: true, content: jsonContent(CustomerViewOrder) },
@@ -39,6 +45,8 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/{id}': {
     patch: {
       operationId: 'updateCustomerView',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: 'Change a view (its owner only)',
       requestParams: { path: CustomerViewParams },
@@ -47,6 +55,8 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerView',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: 'Move a view to the trash (its owner, or an admin for a shared view)',
       requestParams: { path: CustomerViewParams },
@@ -56,6 +66,8 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/{id}/restore': {
     post: {
       operationId: 'restoreCustomerView',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags,
       summary: 'Undo deleting a view (its owner only)',
       requestParams: { path: CustomerViewParams },

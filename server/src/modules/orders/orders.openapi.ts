@@ -8,6 +8,8 @@ export const ordersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/orders': {
     get: {
       operationId: 'listCustomerOrders',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['orders'],
       summary: "The customer's orders, newest first (by orderedAt)",
       requestParams: { path: CustomerParams, query: OrderListQuery },
@@ -18,6 +20,8 @@ export const ordersPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerOrder',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Record an order; the customer\'s metrics are recomputed in the same transaction',
       requestParams: { path: CustomerParams },
@@ -31,6 +35,8 @@ export const ordersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/orders/{orderId}': {
     patch: {
       operationId: 'updateCustomerOrder',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Change an order (status, lines, amount…); the metrics follow',
       requestParams: { path: OrderParams },
@@ -42,6 +48,8 @@ export const ordersPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerOrder',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Delete an order (soft); the metrics follow',
       requestParams: { path: OrderParams },

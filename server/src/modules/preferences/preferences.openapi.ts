@@ -6,6 +6,7 @@ export const preferencesPaths: ZodOpenApiPathsObject = {
   '/api/me/preferences/{key}': {
     get: {
       operationId: 'getPreference',
+      'x-permission': 'authenticated',
       tags: ['me'],
       summary: "One of the caller's preferences (value null when unset)",
       requestParams: { path: PreferenceParams },
@@ -13,6 +14,7 @@ export const preferencesPaths: ZodOpenApiPathsObject = {
     },
     put: {
       operationId: 'putPreference',
+      'x-permission': 'authenticated',
       tags: ['me'],
       summary: "Store one of the caller's preferences (any JSON up to 16 KB; null clears it)",
       requestParams: { path: PreferenceParams },

@@ -6,6 +6,8 @@ export const timelinePaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/timeline': {
     get: {
       operationId: 'getCustomerTimeline',
+      'x-permission': 'customer',
+      'x-customer-scope': true,
       tags: ['timeline'],
       summary: 'Everything that happened to the customer, newest first: activities, orders, changes, merges…',
       requestParams: { path: TimelineParams, query: TimelineQuery },
