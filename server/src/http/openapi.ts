@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import { createDocument } from 'zod-openapi'
+import { accountPaths } from '../modules/account/account.openapi.js'
+import { apiKeysPaths } from '../modules/api-keys/api-keys.openapi.js'
 import { authPaths } from '../modules/auth/auth.openapi.js'
 import { customersPaths } from '../modules/customers/customers.openapi.js'
 import { CustomFieldFilters } from '../modules/customers/customers.schemas.js'
 import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
+import { securitySettingsPaths } from '../modules/security-settings/security-settings.openapi.js'
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
 
@@ -22,7 +25,8 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     tags: [
       { name: 'health', description: 'Service status' },
       { name: 'auth', description: 'Sign in, token refresh, sign out' },
-      { name: 'me', description: 'The signed-in user' },
+      { name: 'me', description: 'The signed-in user: password, two-factor authentication, sessions' },
+      { name: 'security', description: 'Password policy, lockout and API keys' },
       { name: 'customers', description: 'Customer records' },
       ...relatedTags,
     ],
@@ -34,7 +38,10 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       // Travels JSON-encoded in a query string, so no operation refers to it; listed to document its shape.
       schemas: { CustomFieldFilters },
     },
-    paths: { ...healthPaths, ...authPaths, ...mePaths, ...customersPaths, ...relatedPaths },
+    paths: {
+      ...healthPaths, ...authPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
+      ...relatedPaths,
+    },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the
     // document readable for people and for generated clients.

@@ -8,6 +8,8 @@ export const mePaths: ZodOpenApiPathsObject = {
       operationId: 'getMe',
       tags: ['me'],
       summary: 'The signed-in user',
+      description: 'Answers even while a password change is required (`passwordChangeRequired`).',
+      'x-permission': 'authenticated',
       responses: {
         '200': { description: 'The signed-in user', content: jsonContent(User) },
         ...errorResponses(401),
