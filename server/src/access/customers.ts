@@ -141,6 +141,8 @@ export interface CustomerAccess {
   matchingIds(ctx: AuthenticatedContext, filter: ResolvedCustomerFilter, max: number, tx?: DbClient): Promise<string[]>
   /** Sources in use within the caller's scope, most used first. */
   sources(ctx: AuthenticatedContext): Promise<{ source: string; count: number }[]>
+  /** How many of the caller's live customers carry each tag or sit in each group (ids without any are left out). */
+  linkCounts(ctx: AuthenticatedContext, kind: 'tags' | 'groups'): Promise<Map<string, number>>
   listTrash(ctx: AuthenticatedContext, page: { skip: number; take: number }): Promise<{ rows: CustomerSummaryRow[]; total: number }>
 }
 
@@ -339,6 +341,17 @@ export const createCustomerAccess = (
         SELECT c.source, count(*)::int AS count FROM customers c
         WHERE ${scopeSql(ctx, false)} AND c.source IS NOT NULL AND c.source <> ''
         GROUP BY c.source ORDER BY count(*) DESC, c.source LIMIT 200`,
+    linkCounts: async (ctx, kind) => {
+      const rows =
+        kind === 'tags'
+          ? await db.$queryRaw<{ id: string; count: number }[]>`
+              SELECT l.tag_id AS id, count(*)::int AS count FROM customer_tags l JOIN customers c ON c.id = l.customer_id
+              WHERE ${scopeSql(ctx, false)} GROUP BY l.tag_id`
+          : await db.$queryRaw<{ id: string; count: number }[]>`
+              SELECT l.group_id AS id, count(*)::int AS count FROM customer_groups l JOIN customers c ON c.id = l.customer_id
+              WHERE ${scopeSql(ctx, false)} GROUP BY l.group_id`
+      return new Map(rows.map((row) => [row.id, row.count]))
+    },
     listTrash: (ctx, { skip, take }) =>
       page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
   }

@@ -17,7 +17,7 @@ export const createRelatedServices = ({ db, access, cipher }: { db: Db; access: 
   orders: createOrdersService({ db, access }),
   activities: createActivitiesService({ db, access }),
   timeline: createTimelineService({ db, access }),
-  settings: createSettingsService({ db }),
+  settings: createSettingsService({ db, access }),
   users: createUsersService({ db }),
   preferences: createPreferencesService({ db }),
   customerViews: createCustomerViewsService({ db }),

@@ -30,7 +30,7 @@ const activityFields = {
 }
 
 export const ActivityInput = z
-  .object({
+  .strictObject({
     type: activityFields.type,
     occurredAt: activityFields.occurredAt.optional(),
     content: activityFields.content,
@@ -38,9 +38,9 @@ export const ActivityInput = z
   })
   .meta({ id: 'ActivityInput', description: 'The author is the caller.' })
 
-export const ActivityPatch = z.object(activityFields).partial().meta({ id: 'ActivityPatch' })
+export const ActivityPatch = z.strictObject(activityFields).partial().meta({ id: 'ActivityPatch' })
 
-export const ActivityListQuery = z.object({
+export const ActivityListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   type: ActivityType.optional(),

@@ -1,6 +1,7 @@
 import type { CustomerAccess } from '../../access/customers.js'
 import type { Db } from '../../db/prisma.js'
 import type { Prisma } from '../../generated/prisma/client.js'
+import { diffSnapshots, recordAudit } from '../../audit/audit.js'
 import { authenticated, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
@@ -24,6 +25,14 @@ export const toActivityDto = (row: ActivityRow): ActivityDto => ({
   createdAt: row.createdAt.toISOString(),
 })
 
+const auditView = (row: { type: string; occurredAt: Date; content: string; outcome: string | null }): Record<string, unknown> => ({
+  type: row.type,
+  occurredAt: row.occurredAt.toISOString(),
+  content: row.content,
+  outcome: row.outcome,
+})
+const labelOf = (row: { type: string; content: string }) => `${row.type}: ${row.content.slice(0, 40)}`
+
 const occurredAtOf = (value: string | undefined): Date | undefined => {
   if (value === undefined) return undefined
   const date = new Date(value)
@@ -43,7 +52,7 @@ export interface ActivitiesService {
 export const createActivitiesService = ({ db, access }: { db: Db; access: Pick<CustomerAccess, 'requireInScope'> }): ActivitiesService => {
   const findActivity = async (tx: Prisma.TransactionClient, customerId: string, activityId: string) => {
     if (!uuidShape.test(activityId)) throw new AppError('ACTIVITY_NOT_FOUND')
-    const row = await tx.activity.findFirst({ where: { id: activityId, customerId, deletedAt: null }, select: { id: true } })
+    const row = await tx.activity.findFirst({ where: { id: activityId, customerId, deletedAt: null } })
     if (row === null) throw new AppError('ACTIVITY_NOT_FOUND')
     return row
   }
@@ -83,6 +92,10 @@ export const createActivitiesService = ({ db, access }: { db: Db; access: Pick<C
         })
         // lastContactAt is the latest live activity, so it is recomputed rather than just moved forward.
         await recomputeCustomerMetrics(tx, customer.id)
+        await recordAudit(tx, caller, {
+          action: 'create', resource: 'activity', resourceId: row.id, customerId: customer.id, label: labelOf(row),
+          changes: diffSnapshots(null, auditView(row)),
+        })
         return toActivityDto(row)
       })
     },
@@ -99,6 +112,10 @@ export const createActivitiesService = ({ db, access }: { db: Db; access: Pick<C
           include: activityInclude,
         })
         await recomputeCustomerMetrics(tx, customer.id)
+        const changes = diffSnapshots(auditView(existing), auditView(row))
+        if (Object.keys(changes).length > 0) {
+          await recordAudit(tx, caller, { action: 'update', resource: 'activity', resourceId: row.id, customerId: customer.id, label: labelOf(row), changes })
+        }
         return toActivityDto(row)
       })
     },
@@ -110,6 +127,10 @@ export const createActivitiesService = ({ db, access }: { db: Db; access: Pick<C
         const existing = await findActivity(tx, customer.id, activityId)
         await tx.activity.update({ where: { id: existing.id }, data: { deletedAt: new Date() } })
         await recomputeCustomerMetrics(tx, customer.id)
+        await recordAudit(tx, caller, {
+          action: 'delete', resource: 'activity', resourceId: existing.id, customerId: customer.id, label: labelOf(existing),
+          changes: diffSnapshots(auditView(existing), null),
+        })
       })
     },
   }

@@ -67,7 +67,7 @@ export const Order = z
   .meta({ id: 'Order' })
 
 export const OrderItemInput = z
-  .object({
+  .strictObject({
     product: singleLine(1, 100).meta({ example: '家用净水器 RO-600' }),
     category: singleLine(1, 50).nullable().optional().meta({ example: '净水设备' }),
     quantity: z.number().int().min(1).max(100_000).meta({ example: 2 }),
@@ -90,7 +90,7 @@ const orderFields = {
 }
 
 export const OrderInput = z
-  .object({
+  .strictObject({
     orderNo: orderFields.orderNo.optional(),
     orderedAt: orderFields.orderedAt.optional(),
     channel: orderFields.channel.optional(),
@@ -106,14 +106,16 @@ export const OrderInput = z
   .meta({ id: 'OrderInput', description: 'At least one line, or an amount. `status` defaults to completed.' })
 
 export const OrderPatch = z
-  .object(orderFields)
+  .strictObject(orderFields)
   .partial()
   .meta({
     id: 'OrderPatch',
-    description: 'Any subset of OrderInput. Lines sent replace the stored ones; the amount follows them unless given.',
+    description:
+      'Any subset of OrderInput. Lines sent replace the stored ones; the amount follows them unless given. Changing the ' +
+      'amount or the quantities and prices of the lines needs order:update_amount (403 otherwise).',
   })
 
-export const OrderListQuery = z.object({
+export const OrderListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })

@@ -1,7 +1,8 @@
 import type { CustomerAccess } from '../../access/customers.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
-import { authenticated, type RequestContext } from '../../http/context.js'
+import { diffSnapshots, recordAudit } from '../../audit/audit.js'
+import { authenticated, can, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { recomputeCustomerMetrics } from './orders.metrics.js'
 import type { OrderDto, OrderInputData, OrderListQueryData, OrderPatchData } from './orders.schemas.js'
@@ -81,6 +82,20 @@ const ensureOrderNoFree = async (tx: Prisma.TransactionClient, orderNo: string, 
   if (taken !== null) throw new AppError('ORDER_NO_TAKEN')
 }
 
+/** What the audit log keeps of an order: what a person would compare, lines as one readable text each. */
+const auditView = (row: OrderRow): Record<string, unknown> => ({
+  orderNo: row.orderNo,
+  orderedAt: row.orderedAt.toISOString(),
+  channel: row.channel,
+  status: row.status,
+  amount: money(row.amount),
+  items: row.items.map((item) => `${item.product} × ${item.quantity} @ ${money(item.unitPrice)}`),
+  notes: row.notes,
+})
+
+/** Quantities and prices of the lines, in order: what `order:update_amount` guards (names may change freely). */
+const pricing = (items: readonly { quantity: number; unitPrice: string }[]) => JSON.stringify(items.map((item) => [item.quantity, item.unitPrice]))
+
 export interface OrdersService {
   list(ctx: RequestContext, customerId: string, query: OrderListQueryData): Promise<{ items: OrderDto[]; total: number }>
   create(ctx: RequestContext, customerId: string, input: OrderInputData): Promise<OrderDto>
@@ -139,6 +154,10 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
           include: orderInclude,
         })
         await recomputeCustomerMetrics(tx, customer.id)
+        await recordAudit(tx, caller, {
+          action: 'create', resource: 'order', resourceId: row.id, customerId: customer.id, label: row.orderNo,
+          changes: diffSnapshots(null, auditView(row)),
+        })
         return toOrderDto(row)
       })
     },
@@ -158,6 +177,11 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
           const sum = priced?.sum ?? existing.items.reduce((total, item) => total + BigInt(item.lineTotal.mul(100).toFixed(0)), 0n)
           amount = centsText(sum)
         }
+        // Money already recorded changes only with order:update_amount; everything else stays customer:update.
+        const amountChanges = amount !== undefined && amount !== money(existing.amount)
+        const pricesChange =
+          priced !== undefined && pricing(priced.lines) !== pricing(existing.items.map((item) => ({ quantity: item.quantity, unitPrice: money(item.unitPrice) })))
+        if ((amountChanges || pricesChange) && !can(caller.user, 'order:update_amount')) throw new AppError('FORBIDDEN')
         if (priced !== undefined) await tx.orderItem.deleteMany({ where: { orderId: existing.id } })
         const row = await tx.order.update({
           where: { id: existing.id },
@@ -173,6 +197,10 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
           include: orderInclude,
         })
         await recomputeCustomerMetrics(tx, customer.id)
+        const changes = diffSnapshots(auditView(existing), auditView(row))
+        if (Object.keys(changes).length > 0) {
+          await recordAudit(tx, caller, { action: 'update', resource: 'order', resourceId: row.id, customerId: customer.id, label: row.orderNo, changes })
+        }
         return toOrderDto(row)
       })
     },
@@ -184,6 +212,10 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
         const existing = await findOrder(tx, customer.id, orderId)
         await tx.order.update({ where: { id: existing.id }, data: { deletedAt: new Date() } })
         await recomputeCustomerMetrics(tx, customer.id)
+        await recordAudit(tx, caller, {
+          action: 'delete', resource: 'order', resourceId: existing.id, customerId: customer.id, label: existing.orderNo,
+          changes: diffSnapshots(auditView(existing), null),
+        })
       })
     },
   }

@@ -122,9 +122,9 @@ describe('orders of a customer', () => {
       last_purchase_at: new Date('2026-01-11T00:00:00.000Z'),
     })
 
-    // New lines move the amount, and the date moves the purchase span.
+    // New lines move the amount, and the date moves the purchase span (changing money takes the manager).
     const relined = await server.api.patch<OrderDto>(`${orders(customerId)}/${first.body.id}`, {
-      token: sales1Token,
+      token: managerToken,
       body: { orderedAt: '2025-12-22T00:00:00.000Z', items: [{ product: '茶叶礼盒', quantity: 1, unitPrice: 300 }, { product: '茶具', quantity: 1, unitPrice: 100 }] },
     })
     expect(relined.body).toMatchObject({ amount: '400.00', items: [{ lineTotal: '300.00' }, { lineTotal: '100.00' }] })
@@ -145,9 +145,9 @@ describe('orders of a customer', () => {
     })
 
     // An explicit amount, then back to the sum of the lines with null.
-    await server.api.patch(`${orders(customerId)}/${first.body.id}`, { token: sales1Token, body: { amount: 350 } })
+    await server.api.patch(`${orders(customerId)}/${first.body.id}`, { token: managerToken, body: { amount: 350 } })
     expect((await metricsOf(customerId))?.total_spent).toBe('1350.00')
-    const summed = await server.api.patch<OrderDto>(`${orders(customerId)}/${first.body.id}`, { token: sales1Token, body: { amount: null } })
+    const summed = await server.api.patch<OrderDto>(`${orders(customerId)}/${first.body.id}`, { token: managerToken, body: { amount: null } })
     expect(summed.body.amount).toBe('400.00')
 
     // A refund takes the order out of the metrics.
@@ -162,6 +162,49 @@ describe('orders of a customer', () => {
     const listed = await server.api.get<{ items: OrderDto[]; total: number }>(orders(customerId), { token: sales1Token })
     expect(listed.body.items.map((order) => order.id)).toEqual([second.body.id])
     expect((await server.api.patch<ErrorBody>(`${orders(customerId)}/${first.body.id}`, { token: sales1Token, body: { notes: 'x' } })).body.code).toBe('ORDER_NOT_FOUND')
+  })
+
+  it('money already recorded changes only with order:update_amount; everything else, and new orders, stay with customer:update', async () => {
+    const customerId = await newCustomer(sales1Token, '金额权限客户')
+    const created = await server.api.post<OrderDto>(orders(customerId), {
+      token: sales1Token,
+      body: { orderNo: `AMT-${customerId.slice(0, 8)}`, status: 'paid', items: [{ product: '茶叶', quantity: 2, unitPrice: 300 }] },
+    })
+    expect(created.status).toBe(201)
+    const url = `${orders(customerId)}/${created.body.id}`
+    for (const body of [
+      { amount: 500 },
+      { amount: null, items: [{ product: '茶叶', quantity: 3, unitPrice: 300 }] },
+      { items: [{ product: '茶叶', quantity: 2, unitPrice: 250 }] },
+      { items: [{ product: '茶叶', quantity: 2, unitPrice: 300 }, { product: '赠品', quantity: 1, unitPrice: 0 }] },
+    ]) {
+      const refused = await server.api.patch<ErrorBody>(url, { token: sales1Token, body })
+      expect(refused.status, JSON.stringify(body)).toBe(403)
+      expect(refused.body.code).toBe('FORBIDDEN')
+    }
+    // The same money, a renamed line, a status or a note: no permission beyond customer:update needed.
+    const same = await server.api.patch<OrderDto>(url, {
+      token: sales1Token,
+      body: { amount: '600.00', status: 'completed', notes: '已送达', items: [{ product: '龙井茶叶', quantity: 2, unitPrice: '300' }] },
+    })
+    expect(same.status).toBe(200)
+    expect(same.body).toMatchObject({ amount: '600.00', status: 'completed', items: [{ product: '龙井茶叶', lineTotal: '600.00' }] })
+    const discounted = await server.api.patch<OrderDto>(url, { token: managerToken, body: { amount: 550 } })
+    expect(discounted.status).toBe(200)
+    expect(discounted.body.amount).toBe('550.00')
+
+    // Every write left an audit entry on the customer, with the changed fields.
+    const audit = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query<{ action: string; changes: Record<string, { before: unknown; after: unknown }> }>(
+        "SELECT action, changes FROM audit_logs WHERE resource = 'order' AND resource_id = $1 ORDER BY at", [created.body.id],
+      )).rows,
+    )
+    expect(audit.map((row) => row.action)).toEqual(['create', 'update', 'update'])
+    expect(Object.keys(audit[1]!.changes).sort()).toEqual(['items', 'notes', 'status'])
+    expect(audit[2]!.changes).toEqual({ amount: { before: '600.00', after: '550.00' } })
+    const unknownField = await server.api.patch<ErrorBody>(url, { token: managerToken, body: { discount: 10 } })
+    expect(unknownField.status).toBe(422)
+    expect(unknownField.body.details[0]?.message).toContain('discount')
   })
 
   it('concurrent orders of one customer all count', async () => {

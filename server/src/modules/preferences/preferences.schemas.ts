@@ -21,7 +21,7 @@ export const Preference = z
   .meta({ id: 'Preference' })
 
 export const PreferenceInput = z
-  .object({
+  .strictObject({
     value: JsonValue.refine((value) => value !== undefined, { error: 'validation.required' }).refine(
       (value) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8') <= maxPreferenceBytes,
       { error: 'validation.preference_too_large' },

@@ -34,9 +34,9 @@ export const TagItem = z
 export const TagList = z.object({ items: z.array(TagItem) }).meta({ id: 'TagList', description: 'By name' })
 const tagFields = { name: singleLine(1, 20).meta({ example: 'VIP' }), color: Color }
 export const TagInput = z
-  .object({ name: tagFields.name, color: tagFields.color.optional() })
+  .strictObject({ name: tagFields.name, color: tagFields.color.optional() })
   .meta({ id: 'TagInput', description: 'The colour defaults to blue' })
-export const TagPatch = z.object(tagFields).partial().meta({ id: 'TagPatch' })
+export const TagPatch = z.strictObject(tagFields).partial().meta({ id: 'TagPatch' })
 
 // ---- groups ----
 export const GroupItem = z
@@ -57,9 +57,9 @@ const groupFields = {
   sortOrder,
 }
 export const GroupInput = z
-  .object({ name: groupFields.name, parentId: groupFields.parentId.optional(), sortOrder: sortOrder.optional() })
+  .strictObject({ name: groupFields.name, parentId: groupFields.parentId.optional(), sortOrder: sortOrder.optional() })
   .meta({ id: 'GroupInput' })
-export const GroupPatch = z.object(groupFields).partial().meta({ id: 'GroupPatch', description: 'A group cannot move under itself or its sub-groups' })
+export const GroupPatch = z.strictObject(groupFields).partial().meta({ id: 'GroupPatch', description: 'A group cannot move under itself or its sub-groups' })
 
 // ---- customer levels ----
 export const CustomerLevel = z
@@ -81,14 +81,14 @@ const levelFields = {
   isDefault: z.boolean().meta({ description: 'Making one level the default clears the flag on the others' }),
 }
 export const CustomerLevelInput = z
-  .object({
+  .strictObject({
     name: levelFields.name,
     color: levelFields.color.optional(),
     sortOrder: sortOrder.optional(),
     isDefault: levelFields.isDefault.optional(),
   })
   .meta({ id: 'CustomerLevelInput' })
-export const CustomerLevelPatch = z.object(levelFields).partial().meta({ id: 'CustomerLevelPatch' })
+export const CustomerLevelPatch = z.strictObject(levelFields).partial().meta({ id: 'CustomerLevelPatch' })
 
 // ---- relationship types ----
 export const RelationshipType = z
@@ -99,10 +99,10 @@ export const RelationshipTypeList = z
   .meta({ id: 'RelationshipTypeList', description: 'By sortOrder' })
 const relationshipTypeFields = { name: singleLine(1, 20).meta({ example: '决策人' }), sortOrder }
 export const RelationshipTypeInput = z
-  .object({ name: relationshipTypeFields.name, sortOrder: sortOrder.optional() })
+  .strictObject({ name: relationshipTypeFields.name, sortOrder: sortOrder.optional() })
   .meta({ id: 'RelationshipTypeInput' })
 export const RelationshipTypePatch = z
-  .object(relationshipTypeFields)
+  .strictObject(relationshipTypeFields)
   .partial()
   .meta({ id: 'RelationshipTypePatch' })
 
@@ -143,7 +143,7 @@ const customFieldFields = {
   sortOrder,
 }
 export const CustomFieldInput = z
-  .object({
+  .strictObject({
     key: z
       .string()
       .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'validation.slug' })
@@ -157,7 +157,7 @@ export const CustomFieldInput = z
   })
   .meta({ id: 'CustomFieldInput' })
 export const CustomFieldPatch = z
-  .object({
+  .strictObject({
     ...customFieldFields,
     key: z.string().optional().meta({ description: 'Immutable: accepted only when equal to the stored key' }),
   })

@@ -1,6 +1,8 @@
+import type { CustomerAccess } from '../../access/customers.js'
+import { diffSnapshots, recordAudit, type AuditResource } from '../../audit/audit.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
-import { authenticated, type RequestContext } from '../../http/context.js'
+import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError, type ErrorCode, type FieldProblem } from '../../http/errors.js'
 import {
   selectTypes,
@@ -35,9 +37,6 @@ const idOr = (id: string, code: ErrorCode): string => {
   if (!uuidShape.test(id)) throw new AppError(code)
   return id
 }
-
-// Only customers that are not in the trash count, like everywhere else users see numbers.
-const liveCustomers = { where: { customer: { deletedAt: null } } } as const
 
 /**
  * Records on every live customer that had it that a tag or group was removed with its definition, so their
@@ -78,14 +77,48 @@ export interface SettingsService {
   removeCustomField(ctx: RequestContext, id: string): Promise<void>
 }
 
-export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
+type Snapshot = Record<string, unknown>
+
+/**
+ * One audit entry per settings write, with the fields that changed (an update that changed nothing leaves none).
+ * Settings are shared by every customer, so the entries name no customer.
+ */
+const audit = async (
+  tx: Tx,
+  ctx: AuthenticatedContext,
+  resource: AuditResource,
+  action: 'create' | 'update' | 'delete',
+  record: { id: string; label: string },
+  before: Snapshot | null,
+  after: Snapshot | null,
+) => {
+  const changes = diffSnapshots(before, after)
+  if (action === 'update' && Object.keys(changes).length === 0) return
+  await recordAudit(tx, ctx, { action, resource, resourceId: record.id, label: record.label, changes })
+}
+
+const tagView = (row: { name: string; color: string }): Snapshot => ({ name: row.name, color: row.color })
+const groupView = (row: { name: string; parentId: string | null; sortOrder: number }): Snapshot => ({
+  name: row.name, parentId: row.parentId, sortOrder: row.sortOrder,
+})
+const levelView = (row: { name: string; color: string; sortOrder: number; isDefault: boolean }): Snapshot => ({
+  name: row.name, color: row.color, sortOrder: row.sortOrder, isDefault: row.isDefault,
+})
+const relationshipTypeView = (row: { name: string; sortOrder: number }): Snapshot => ({ name: row.name, sortOrder: row.sortOrder })
+const customFieldView = (row: {
+  key: string; label: string; type: string; options: string[]; required: boolean; unique: boolean; sortOrder: number
+}): Snapshot => ({
+  key: row.key, label: row.label, type: row.type, options: row.options, required: row.required, unique: row.unique, sortOrder: row.sortOrder,
+})
+
+export const createSettingsService = ({ db, access }: { db: Db; access: Pick<CustomerAccess, 'linkCounts'> }): SettingsService => {
   // ---- tags ----
-  const tagCount = { _count: { select: { customers: liveCustomers } } } as const
-  const toTag = (row: Prisma.TagGetPayload<{ include: typeof tagCount }>): TagItemDto => ({
+  // Counts are of the caller's customers only (their data scope), like every other number they see.
+  const toTag = (row: Prisma.TagGetPayload<object>, counts: ReadonlyMap<string, number>): TagItemDto => ({
     id: row.id,
     name: row.name,
     color: row.color,
-    customerCount: row._count.customers,
+    customerCount: counts.get(row.id) ?? 0,
   })
   const findTag = async (tx: Tx, id: string) => {
     const row = await tx.tag.findUnique({ where: { id: idOr(id, 'TAG_NOT_FOUND') } })
@@ -99,13 +132,12 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
   }
 
   // ---- groups ----
-  const groupCount = { _count: { select: { customers: liveCustomers } } } as const
-  const toGroup = (row: Prisma.GroupGetPayload<{ include: typeof groupCount }>): GroupItemDto => ({
+  const toGroup = (row: Prisma.GroupGetPayload<object>, counts: ReadonlyMap<string, number>): GroupItemDto => ({
     id: row.id,
     name: row.name,
     parentId: row.parentId,
     sortOrder: row.sortOrder,
-    customerCount: row._count.customers,
+    customerCount: counts.get(row.id) ?? 0,
   })
   const findGroup = async (tx: Tx, id: string) => {
     const row = await tx.group.findUnique({ where: { id: idOr(id, 'GROUP_NOT_FOUND') } })
@@ -228,29 +260,36 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
   return {
     // ---- tags ----
     listTags: async (ctx) => {
-      authenticated(ctx)
-      const rows = await db.tag.findMany({ include: tagCount, orderBy: [{ name: 'asc' }] })
-      return { items: rows.map(toTag) }
+      const caller = authenticated(ctx)
+      const [rows, counts] = await Promise.all([db.tag.findMany({ orderBy: [{ name: 'asc' }] }), access.linkCounts(caller, 'tags')])
+      return { items: rows.map((row) => toTag(row, counts)) }
     },
     createTag: async (ctx, input) => {
-      authenticated(ctx)
-      return db.$transaction(async (tx) => {
+      const caller = authenticated(ctx)
+      const row = await db.$transaction(async (tx) => {
         await checkTagName(tx, input.name)
-        return toTag(await tx.tag.create({ data: { name: input.name, color: input.color ?? 'blue' }, include: tagCount }))
+        const created = await tx.tag.create({ data: { name: input.name, color: input.color ?? 'blue' } })
+        await audit(tx, caller, 'tag', 'create', { id: created.id, label: created.name }, null, tagView(created))
+        return created
       })
+      return toTag(row, await access.linkCounts(caller, 'tags'))
     },
     updateTag: async (ctx, id, input) => {
-      authenticated(ctx)
-      return db.$transaction(async (tx) => {
+      const caller = authenticated(ctx)
+      const row = await db.$transaction(async (tx) => {
         const tag = await findTag(tx, id)
         await checkTagName(tx, input.name, tag.id)
-        return toTag(await tx.tag.update({ where: { id: tag.id }, data: input, include: tagCount }))
+        const updated = await tx.tag.update({ where: { id: tag.id }, data: input })
+        await audit(tx, caller, 'tag', 'update', { id: tag.id, label: updated.name }, tagView(tag), tagView(updated))
+        return updated
       })
+      return toTag(row, await access.linkCounts(caller, 'tags'))
     },
     removeTag: async (ctx, id) => {
       const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
         const tag = await findTag(tx, id)
+        await audit(tx, caller, 'tag', 'delete', { id: tag.id, label: tag.name }, tagView(tag), null)
         await recordRemoval(tx, caller.user.id, 'tags', tag.name, Prisma.sql`SELECT customer_id FROM customer_tags WHERE tag_id = ${tag.id}::uuid`)
         // The customers' links go with it (ON DELETE CASCADE).
         await tx.tag.delete({ where: { id: tag.id } })
@@ -259,31 +298,40 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
 
     // ---- groups ----
     listGroups: async (ctx) => {
-      authenticated(ctx)
-      const rows = await db.group.findMany({ include: groupCount, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] })
-      return { items: rows.map(toGroup) }
+      const caller = authenticated(ctx)
+      const [rows, counts] = await Promise.all([
+        db.group.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+        access.linkCounts(caller, 'groups'),
+      ])
+      return { items: rows.map((row) => toGroup(row, counts)) }
     },
     createGroup: async (ctx, input) => {
-      authenticated(ctx)
-      return db.$transaction(async (tx) => {
+      const caller = authenticated(ctx)
+      const row = await db.$transaction(async (tx) => {
         await lockGroupTree(tx)
         const parentId = input.parentId ?? null
         await checkParent(tx, parentId)
         await checkGroupName(tx, input.name, parentId)
         const sortOrder = input.sortOrder ?? (await nextSortOrder('groups', tx))
-        return toGroup(await tx.group.create({ data: { name: input.name, parentId, sortOrder }, include: groupCount }))
+        const created = await tx.group.create({ data: { name: input.name, parentId, sortOrder } })
+        await audit(tx, caller, 'group', 'create', { id: created.id, label: created.name }, null, groupView(created))
+        return created
       })
+      return toGroup(row, await access.linkCounts(caller, 'groups'))
     },
     updateGroup: async (ctx, id, input) => {
-      authenticated(ctx)
-      return db.$transaction(async (tx) => {
+      const caller = authenticated(ctx)
+      const row = await db.$transaction(async (tx) => {
         await lockGroupTree(tx)
         const group = await findGroup(tx, id)
         const parentId = input.parentId === undefined ? group.parentId : input.parentId
         if (input.parentId !== undefined) await checkParent(tx, parentId, group.id)
         if (input.name !== undefined || input.parentId !== undefined) await checkGroupName(tx, input.name ?? group.name, parentId, group.id)
-        return toGroup(await tx.group.update({ where: { id: group.id }, data: { name: input.name, parentId, sortOrder: input.sortOrder }, include: groupCount }))
+        const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name, parentId, sortOrder: input.sortOrder } })
+        await audit(tx, caller, 'group', 'update', { id: group.id, label: updated.name }, groupView(group), groupView(updated))
+        return updated
       })
+      return toGroup(row, await access.linkCounts(caller, 'groups'))
     },
     removeGroup: async (ctx, id) => {
       const caller = authenticated(ctx)
@@ -291,6 +339,7 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
         await lockGroupTree(tx)
         const group = await findGroup(tx, id)
         if ((await tx.group.count({ where: { parentId: group.id } })) > 0) throw new AppError('GROUP_NOT_EMPTY')
+        await audit(tx, caller, 'group', 'delete', { id: group.id, label: group.name }, groupView(group), null)
         await recordRemoval(tx, caller.user.id, 'groups', group.name, Prisma.sql`SELECT customer_id FROM customer_groups WHERE group_id = ${group.id}::uuid`)
         // Memberships go with it (ON DELETE CASCADE).
         await tx.group.delete({ where: { id: group.id } })
@@ -304,32 +353,38 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
       return { items: rows.map(toLevel) }
     },
     createLevel: async (ctx, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       return db.$transaction(async (tx) => {
         await checkLevelName(tx, input.name)
         // At most one default: choosing a new one retires the old.
         if (input.isDefault === true) await tx.customerLevel.updateMany({ where: { isDefault: true }, data: { isDefault: false } })
         const sortOrder = input.sortOrder ?? (await nextSortOrder('customer_levels', tx))
-        return toLevel(await tx.customerLevel.create({ data: { name: input.name, color: input.color ?? 'default', sortOrder, isDefault: input.isDefault ?? false } }))
+        const created = await tx.customerLevel.create({ data: { name: input.name, color: input.color ?? 'default', sortOrder, isDefault: input.isDefault ?? false } })
+        await audit(tx, caller, 'level', 'create', { id: created.id, label: created.name }, null, levelView(created))
+        return toLevel(created)
       })
     },
     updateLevel: async (ctx, id, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       return db.$transaction(async (tx) => {
         const level = await findLevel(tx, id)
         await checkLevelName(tx, input.name, level.id)
         if (input.isDefault === true) {
           await tx.customerLevel.updateMany({ where: { isDefault: true, id: { not: level.id } }, data: { isDefault: false } })
         }
-        return toLevel(await tx.customerLevel.update({ where: { id: level.id }, data: input }))
+        const updated = await tx.customerLevel.update({ where: { id: level.id }, data: input })
+        await audit(tx, caller, 'level', 'update', { id: level.id, label: updated.name }, levelView(level), levelView(updated))
+        return toLevel(updated)
       })
     },
     removeLevel: async (ctx, id) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
         const level = await findLevel(tx, id)
-        // Customers in the trash lose the level (ON DELETE SET NULL); live ones must be moved first.
+        // Customers in the trash lose the level (ON DELETE SET NULL); live ones must be moved first. The check
+        // counts every customer, not the caller's: a level in use anywhere must stay.
         if ((await tx.customer.count({ where: { levelId: level.id, deletedAt: null } })) > 0) throw new AppError('LEVEL_IN_USE')
+        await audit(tx, caller, 'level', 'delete', { id: level.id, label: level.name }, levelView(level), null)
         await tx.customerLevel.delete({ where: { id: level.id } })
       })
     },
@@ -341,25 +396,30 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
       return { items: rows.map(toRelationshipType) }
     },
     createRelationshipType: async (ctx, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       return db.$transaction(async (tx) => {
         await checkRelationshipTypeName(tx, input.name)
         const sortOrder = input.sortOrder ?? (await nextSortOrder('relationship_types', tx))
-        return toRelationshipType(await tx.relationshipType.create({ data: { name: input.name, sortOrder } }))
+        const created = await tx.relationshipType.create({ data: { name: input.name, sortOrder } })
+        await audit(tx, caller, 'relationship_type', 'create', { id: created.id, label: created.name }, null, relationshipTypeView(created))
+        return toRelationshipType(created)
       })
     },
     updateRelationshipType: async (ctx, id, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       return db.$transaction(async (tx) => {
         const type = await findRelationshipType(tx, id)
         await checkRelationshipTypeName(tx, input.name, type.id)
-        return toRelationshipType(await tx.relationshipType.update({ where: { id: type.id }, data: input }))
+        const updated = await tx.relationshipType.update({ where: { id: type.id }, data: input })
+        await audit(tx, caller, 'relationship_type', 'update', { id: type.id, label: updated.name }, relationshipTypeView(type), relationshipTypeView(updated))
+        return toRelationshipType(updated)
       })
     },
     removeRelationshipType: async (ctx, id) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
         const type = await findRelationshipType(tx, id)
+        await audit(tx, caller, 'relationship_type', 'delete', { id: type.id, label: type.name }, relationshipTypeView(type), null)
         // Contacts keep existing without a relationship type (ON DELETE SET NULL).
         await tx.relationshipType.delete({ where: { id: type.id } })
       })
@@ -372,18 +432,20 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
       return { items: rows.map(toCustomField) }
     },
     createCustomField: async (ctx, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       const options = checkFieldShape(input.type, input.options, input.unique)
       return db.$transaction(async (tx) => {
         if ((await tx.customFieldDefinition.count({ where: { key: input.key } })) > 0) {
           throw new AppError('CUSTOM_FIELD_KEY_TAKEN', { fieldProblems: [{ field: 'key', messageKey: 'validation.key_taken' }] })
         }
         const sortOrder = input.sortOrder ?? (await nextSortOrder('custom_field_definitions', tx))
-        return toCustomField(await tx.customFieldDefinition.create({ data: { ...input, options, sortOrder } }))
+        const created = await tx.customFieldDefinition.create({ data: { ...input, options, sortOrder } })
+        await audit(tx, caller, 'custom_field', 'create', { id: created.id, label: created.label }, null, customFieldView(created))
+        return toCustomField(created)
       })
     },
     updateCustomField: async (ctx, id, input) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       return db.$transaction(async (tx) => {
         const field = await findCustomField(tx, id)
         if (input.key !== undefined && input.key !== field.key) {
@@ -398,13 +460,16 @@ export const createSettingsService = ({ db }: { db: Db }): SettingsService => {
           throw new AppError('CUSTOM_FIELD_NOT_UNIQUE')
         }
         const { key: _key, ...changes } = input
-        return toCustomField(await tx.customFieldDefinition.update({ where: { id: field.id }, data: { ...changes, options } }))
+        const updated = await tx.customFieldDefinition.update({ where: { id: field.id }, data: { ...changes, options } })
+        await audit(tx, caller, 'custom_field', 'update', { id: field.id, label: updated.label }, customFieldView(field), customFieldView(updated))
+        return toCustomField(updated)
       })
     },
     removeCustomField: async (ctx, id) => {
-      authenticated(ctx)
+      const caller = authenticated(ctx)
       await db.$transaction(async (tx) => {
         const field = await findCustomField(tx, id)
+        await audit(tx, caller, 'custom_field', 'delete', { id: field.id, label: field.label }, customFieldView(field), null)
         // Values without a definition would be invisible and would block a new field with the same key.
         await tx.$executeRaw`UPDATE customers SET custom_fields = custom_fields - ${field.key} WHERE custom_fields -> ${field.key} IS NOT NULL`
         await tx.customFieldDefinition.delete({ where: { id: field.id } })

@@ -49,16 +49,19 @@ describe('settings', () => {
     }
   })
 
-  it('tags: managers create, rename and delete them; everyone reads them with customer counts', async () => {
+  it('tags: managers create, rename and delete them (each write audited); everyone reads them with counts of their own customers', async () => {
     const created = await server.api.post<TagItemDto>('/api/tags', { token: manager, body: { name: '回头客' } })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ name: '回头客', color: 'blue', customerCount: 0 })
 
     const customerId = await newCustomer('带标签客户')
     await sql('INSERT INTO customer_tags (customer_id, tag_id) VALUES ($1, $2)', [customerId, created.body.id])
+    // The customer is the manager's: 李娜 (own scope) does not count it, the manager does.
     const listed = await server.api.get<{ items: TagItemDto[] }>('/api/tags', { token: sales1 })
     expect(listed.status).toBe(200)
-    expect(listed.body.items.find((tag) => tag.id === created.body.id)).toMatchObject({ customerCount: 1 })
+    expect(listed.body.items.find((tag) => tag.id === created.body.id)).toMatchObject({ customerCount: 0 })
+    const managers = await server.api.get<{ items: TagItemDto[] }>('/api/tags', { token: manager })
+    expect(managers.body.items.find((tag) => tag.id === created.body.id)).toMatchObject({ customerCount: 1 })
 
     const recoloured = await server.api.patch<TagItemDto>(`/api/tags/${created.body.id}`, { token: manager, body: { color: '#ff8800', name: '老回头客' } })
     expect(recoloured.body).toMatchObject({ name: '老回头客', color: '#ff8800', customerCount: 1 })
@@ -82,6 +85,18 @@ describe('settings', () => {
     const missing = await server.api.delete<ErrorBody>(`/api/tags/${created.body.id}`, { token: manager })
     expect(missing.status).toBe(404)
     expect(missing.body.code).toBe('TAG_NOT_FOUND')
+
+    const audit = await sql<{ action: string; actor_name: string; label: string; changes: unknown }>(
+      "SELECT action, actor_name, label, changes FROM audit_logs WHERE resource = 'tag' AND resource_id = $1 ORDER BY at", [created.body.id],
+    )
+    expect(audit).toEqual([
+      { action: 'create', actor_name: '王经理', label: '回头客', changes: { name: { before: null, after: '回头客' }, color: { before: null, after: 'blue' } } },
+      { action: 'update', actor_name: '王经理', label: '老回头客', changes: { name: { before: '回头客', after: '老回头客' }, color: { before: 'blue', after: '#ff8800' } } },
+      { action: 'delete', actor_name: '王经理', label: '老回头客', changes: { name: { before: '老回头客', after: null }, color: { before: '#ff8800', after: null } } },
+    ])
+    const unknownField = await server.api.post<ErrorBody>('/api/tags', { token: manager, body: { name: '多余字段', icon: 'star' } })
+    expect(unknownField.status).toBe(422)
+    expect(unknownField.body.details[0]?.message).toContain('icon')
   })
 
   it('groups: a tree by parentId; no loops; a group with sub-groups cannot go; deleting one removes memberships', async () => {
@@ -109,8 +124,10 @@ describe('settings', () => {
 
     const customerId = await newCustomer('分组客户')
     await sql('INSERT INTO customer_groups (customer_id, group_id) VALUES ($1, $2)', [customerId, hangzhou.id])
-    const counted = await server.api.get<{ items: GroupItemDto[] }>('/api/groups', { token: sales1 })
+    const counted = await server.api.get<{ items: GroupItemDto[] }>('/api/groups', { token: manager })
     expect(counted.body.items.find((group) => group.id === hangzhou.id)?.customerCount).toBe(1)
+    const notTheirs = await server.api.get<{ items: GroupItemDto[] }>('/api/groups', { token: sales1 })
+    expect(notTheirs.body.items.find((group) => group.id === hangzhou.id)?.customerCount).toBe(0)
 
     expect((await server.api.delete(`/api/groups/${hangzhou.id}`, { token: manager })).status).toBe(204)
     expect(await sql('SELECT 1 FROM customer_groups WHERE customer_id = $1', [customerId])).toEqual([])

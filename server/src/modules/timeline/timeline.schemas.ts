@@ -29,7 +29,7 @@ export const TimelineEntry = z
   })
   .meta({ id: 'TimelineEntry' })
 
-export const TimelineQuery = z.object({
+export const TimelineQuery = z.strictObject({
   cursor: z
     .string()
     .max(200)
