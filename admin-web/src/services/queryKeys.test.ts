@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerKeys, customerViewKeys, preferenceKeys, referenceKeys } from './queryKeys';
+import { auditKeys, customerKeys, customerViewKeys, preferenceKeys, referenceKeys, systemKeys } from './queryKeys';
 
 // TanStack Query matches keys by prefix: invalidating `lists()` must reach every `list(params)`,
 // and nothing about lists may touch the details.
@@ -76,5 +76,20 @@ describe('reference and preference keys', () => {
     ].map((key) => key[0]);
     expect(new Set(roots).size).toBe(roots.length);
     expect(preferenceKeys.detail('customers.columns')).toEqual(['preferences', 'customers.columns']);
+  });
+});
+
+describe('auditKeys', () => {
+  it('nests every filtered log under one root, so a write can refresh them all', () => {
+    const key = auditKeys.list({ action: 'reveal' });
+    expect(startsWith(key, auditKeys.all)).toBe(true);
+    expect(key).not.toEqual(auditKeys.list({ action: 'update' }));
+  });
+});
+
+describe('systemKeys', () => {
+  it('keeps the administrators’ user list apart from the staff picker', () => {
+    expect(systemKeys.managedUsers).not.toEqual(referenceKeys.users);
+    expect(new Set(Object.values(systemKeys).map((key) => key[0])).size).toBe(Object.keys(systemKeys).length);
   });
 });

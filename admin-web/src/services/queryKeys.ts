@@ -47,3 +47,21 @@ export const preferenceKeys = {
   all: ['preferences'] as const,
   detail: (key: string) => [...preferenceKeys.all, key] as const,
 };
+
+// 系统管理: users, roles, teams, API keys, security settings and the audit log.
+export const systemKeys = {
+  permissions: ['permissions'] as const,
+  roles: ['roles'] as const,
+  // Teams are read by everyone signed in (pickers); written on the teams page.
+  teams: ['teams'] as const,
+  // The administrators' view of users; `referenceKeys.users` is the staff picker list.
+  managedUsers: ['admin-users'] as const,
+  apiKeys: ['api-keys'] as const,
+  securitySettings: ['security-settings'] as const,
+};
+
+export const auditKeys = {
+  all: ['audit-logs'] as const,
+  /** One filtered log (every page loaded of it): its filters without the cursor. */
+  list: (filters: object) => [...auditKeys.all, filters] as const,
+};

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import React from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ColorSelect } from './ColorSelect';
 
@@ -44,7 +45,7 @@ export function nextSortOrder(rows: readonly { sortOrder: number }[] | undefined
   return Math.max(0, ...(rows ?? []).map((row) => row.sortOrder)) + 10;
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 export function sortOrderColumn<Row extends { sortOrder: number }>(t: Translate): ColumnType<Row> {
   return { key: 'sortOrder', title: t('settings.fields.sortOrder'), dataIndex: 'sortOrder', align: 'right' };
