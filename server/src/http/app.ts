@@ -35,6 +35,14 @@ import type { SettingsService } from '../modules/settings/settings.service.js'
 import { timelineRouter } from '../modules/timeline/timeline.routes.js'
 import type { TimelineService } from '../modules/timeline/timeline.service.js'
 import { usersRouter } from '../modules/users/users.routes.js'
+import { adminUsersRouter } from '../modules/admin-users/admin-users.routes.js'
+import type { AdminUsersService } from '../modules/admin-users/admin-users.service.js'
+import { auditLogsRouter } from '../modules/audit-logs/audit-logs.routes.js'
+import type { AuditLogsService } from '../modules/audit-logs/audit-logs.service.js'
+import { permissionsRouter, rolesRouter } from '../modules/roles/roles.routes.js'
+import type { RolesService } from '../modules/roles/roles.service.js'
+import { teamsRouter } from '../modules/teams/teams.routes.js'
+import type { TeamsService } from '../modules/teams/teams.service.js'
 import type { UsersService } from '../modules/users/users.service.js'
 import { attachContext, requestIdOf } from './context.js'
 import { docsRouter } from './docs.js'
@@ -55,6 +63,10 @@ export interface RelatedServices {
   users: UsersService
   preferences: PreferencesService
   customerViews: CustomerViewsService
+  teams: TeamsService
+  roles: RolesService
+  adminUsers: AdminUsersService
+  auditLogs: AuditLogsService
 }
 
 /** The signed-in user's own account and the security administration (password policy, API keys). */
@@ -89,6 +101,11 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   api.use('/customers/:id/activities', activitiesRouter(services.activities))
   api.use('/customers/:id/timeline', timelineRouter(services.timeline))
   api.use('/users', usersRouter(services.users))
+  api.use('/teams', teamsRouter(services.teams))
+  api.use('/roles', rolesRouter(services.roles))
+  api.use('/permissions', permissionsRouter(services.roles))
+  api.use('/admin/users', adminUsersRouter(services.adminUsers))
+  api.use('/audit-logs', auditLogsRouter(services.auditLogs))
   api.use(settingsRouter(services.settings))
   api.use('/customer-views', customerViewsRouter(services.customerViews))
   api.use('/customer-sources', customerSourcesRouter(services.customers))

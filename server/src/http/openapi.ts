@@ -8,6 +8,10 @@ import { CustomFieldFilters } from '../modules/customers/customers.schemas.js'
 import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
+import { adminUsersPaths } from '../modules/admin-users/admin-users.openapi.js'
+import { auditLogsPaths } from '../modules/audit-logs/audit-logs.openapi.js'
+import { rolesPaths } from '../modules/roles/roles.openapi.js'
+import { teamsPaths } from '../modules/teams/teams.openapi.js'
 import { securitySettingsPaths } from '../modules/security-settings/security-settings.openapi.js'
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
@@ -29,6 +33,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       { name: 'security', description: 'Password policy, lockout and API keys' },
       { name: 'customers', description: 'Customer records' },
       ...relatedTags,
+      { name: 'administration', description: 'Teams, roles and permissions, user accounts, the audit log' },
     ],
     security: [{ bearerAuth: [] }],
     components: {
@@ -40,7 +45,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     },
     paths: {
       ...healthPaths, ...authPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
-      ...relatedPaths,
+      ...relatedPaths, ...teamsPaths, ...rolesPaths, ...adminUsersPaths, ...auditLogsPaths,
     },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the

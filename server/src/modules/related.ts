@@ -10,6 +10,11 @@ import { createPreferencesService } from './preferences/preferences.service.js'
 import { createSettingsService } from './settings/settings.service.js'
 import { createTimelineService } from './timeline/timeline.service.js'
 import { createUsersService } from './users/users.service.js'
+import { createRefreshTokens } from '../auth/refresh-tokens.js'
+import { createAdminUsersService } from './admin-users/admin-users.service.js'
+import { createAuditLogsService } from './audit-logs/audit-logs.service.js'
+import { createRolesService } from './roles/roles.service.js'
+import { createTeamsService } from './teams/teams.service.js'
 
 /** Builds the services of the customer's related records and of the settings, kept together so startServer wires them in one line. */
 export const createRelatedServices = ({ db, access, cipher }: { db: Db; access: CustomerAccess; cipher: DataCipher }): RelatedServices => ({
@@ -21,4 +26,9 @@ export const createRelatedServices = ({ db, access, cipher }: { db: Db; access: 
   users: createUsersService({ db }),
   preferences: createPreferencesService({ db }),
   customerViews: createCustomerViewsService({ db }),
+  teams: createTeamsService({ db }),
+  roles: createRolesService({ db }),
+  // Sessions are rows in the database, so this and the sign-in service's instance see the same ones.
+  adminUsers: createAdminUsersService({ db, access, refreshTokens: createRefreshTokens(db) }),
+  auditLogs: createAuditLogsService({ db }),
 })

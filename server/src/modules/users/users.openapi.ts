@@ -6,6 +6,7 @@ export const usersPaths: ZodOpenApiPathsObject = {
   '/api/users': {
     get: {
       operationId: 'listUsers',
+      'x-permission': 'authenticated',
       tags: ['users'],
       summary: 'Active staff, for owner pickers (everyone signed in)',
       responses: { '200': { description: 'The users', content: jsonContent(UserList) }, ...errorResponses(401) },
