@@ -11,6 +11,8 @@ export function uniqueCustomer() {
     phone,
     // How the console shows a mainland mobile: 3-4-4 digit groups.
     phoneDisplay: `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
+    // What everyone sees until someone allowed to reveals it: first three and last four digits.
+    phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`,
     email: `e2e${tail}@example.com`,
   };
 }

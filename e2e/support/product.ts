@@ -9,6 +9,8 @@ export const people = {
   admin: { username: 'admin', password: 'e2e-Admin-pass-2026' },
   manager: { username: 'manager', password: 'e2e-Demo-pass-2026', displayName: '王经理' },
   staff: { username: 'sales1', password: 'e2e-Demo-pass-2026', displayName: '李娜' },
+  // 广州天河店, outside the manager's 华东大区.
+  sales2: { username: 'sales2', password: 'e2e-Demo-pass-2026', displayName: '张伟' },
 } as const;
 
 export const productEnv: Record<string, string> = {

@@ -41,6 +41,10 @@ test('manager records a customer with two phones and an address, and finds them 
   await expect(form).toBeHidden();
 
   await openCustomer(page, customer.name);
+  await expect(page.getByText(customer.phoneMasked).first()).toBeVisible();
+  await expect(page.getByText(second.phoneMasked).first()).toBeVisible();
+  // The manager may see the full numbers, one deliberate (and audited) click away.
+  await page.getByRole('button', { name: /查看完整号码/ }).first().click();
   await expect(page.getByText(customer.phoneDisplay).first()).toBeVisible();
   await expect(page.getByText(second.phoneDisplay).first()).toBeVisible();
   await expect(page.getByText(/广东省.*深圳市.*南山区/).first()).toBeVisible();
@@ -128,7 +132,7 @@ test('manager merges two records of one person and the survivor shows the merge'
   await expect(page.getByText(`已合并到客户「${family}甲」`)).toBeVisible();
 
   await expectCustomerPage(page, `${family}甲`);
-  await expect(page.getByText(duplicate.phoneDisplay).first()).toBeVisible();
+  await expect(page.getByText(duplicate.phoneMasked).first()).toBeVisible();
   await expect(page.getByText(new RegExp(`「${family}乙」于 .* 并入`))).toBeVisible();
   await page.getByRole('tab', { name: '时间线' }).click();
   await expect(page.getByRole('region', { name: '客户时间线' })).toContainText(`合并了客户「${family}乙」的资料`);

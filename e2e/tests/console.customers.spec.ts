@@ -19,7 +19,7 @@ test('manager signs in, creates a customer and finds it by keyword', async ({ pa
 
   await searchCustomers(page, customer.name);
   await expect(customerRow(page, customer.name)).toHaveCount(1);
-  await expect(customerRow(page, customer.name)).toContainText(customer.phoneDisplay);
+  await expect(customerRow(page, customer.name)).toContainText(customer.phoneMasked);
   await expect(page.getByText('共 1 位客户')).toBeVisible();
 });
 

@@ -33,7 +33,7 @@ test('staff registers a customer on the H5 mini-program and the manager sees it 
   await row.getByRole('link', { name: customer.name }).click();
   await expect(consolePage).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
   await expect(consolePage.getByText('女', { exact: true }).first()).toBeVisible();
-  await expect(consolePage.getByText(customer.phoneDisplay).first()).toBeVisible();
+  await expect(consolePage.getByText(customer.phoneMasked).first()).toBeVisible();
   await desk.close();
 });
 
@@ -87,7 +87,9 @@ test('staff registers the full record with two phones and an address after the H
   const found = await (await request.get('/api/customers', { headers, params: { keyword: customer.phone } })).json();
   expect(found.total).toBe(1);
   const saved = await (await request.get(`/api/customers/${found.items[0].id}`, { headers })).json();
-  expect(saved.phones.map((phone: { display: string }) => phone.display)).toEqual([customer.phoneDisplay, `${workPhone.slice(0, 3)} ${workPhone.slice(3, 7)} ${workPhone.slice(7)}`]);
+  // Reads mask phones; the manager may reveal them (and the reveal is audited).
+  const revealed = await (await request.post(`/api/customers/${found.items[0].id}/reveal`, { headers })).json();
+  expect(revealed.phones.map((phone: { display: string }) => phone.display)).toEqual([customer.phoneDisplay, `${workPhone.slice(0, 3)} ${workPhone.slice(3, 7)} ${workPhone.slice(7)}`]);
   expect(saved.addresses).toEqual([expect.objectContaining({ provinceName: '广东省', cityName: '深圳市', districtName: '南山区', street: '科技园南路', houseNumber: '18 号 2 栋 501' })]);
   expect(saved.company).toBe('深圳前海启明科技有限公司');
   expect(saved.consent).toEqual(expect.objectContaining({ marketing: true, channel: 'miniapp' }));
