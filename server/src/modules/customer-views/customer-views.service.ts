@@ -1,4 +1,5 @@
 import { isUuid } from '../../access/customers.js'
+import { diffSnapshots, recordAudit } from '../../audit/audit.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, type RequestContext } from '../../http/context.js'
@@ -42,6 +43,15 @@ const toDto = (row: ViewRow, userId: string): CustomerViewDto => {
     updatedAt: row.updatedAt.toISOString(),
   }
 }
+
+/** What the audit log keeps of a view. */
+const auditView = (row: { name: string; filters: Prisma.JsonValue; columns: string[]; sort: Prisma.JsonValue; shared: boolean }) => ({
+  name: row.name,
+  filters: row.filters,
+  columns: row.columns,
+  sort: row.sort,
+  shared: row.shared,
+})
 
 export const createCustomerViewsService = ({ db }: { db: Db }): CustomerViewsService => {
   /** A view the caller may see: their own, or one shared. Others' private views do not exist for them. */
@@ -98,70 +108,102 @@ export const createCustomerViewsService = ({ db }: { db: Db }): CustomerViewsSer
     list: (ctx) => listFor(authenticated(ctx).user.id),
 
     create: async (ctx, input) => {
-      const { user } = authenticated(ctx)
+      const caller = authenticated(ctx)
+      const { user } = caller
       await checkName(user.id, input.name, null)
       await checkFilters(input.filters)
       const last = await db.customerView.aggregate({ where: { ownerId: user.id, deletedAt: null }, _max: { position: true } })
-      const row = await db.customerView.create({
-        data: {
-          ownerId: user.id,
-          name: input.name,
-          filters: (input.filters ?? {}) as Prisma.InputJsonObject,
-          columns: input.columns ?? [],
-          sort: input.sort ?? Prisma.DbNull,
-          shared: input.shared ?? false,
-          position: (last._max.position ?? -1) + 1,
-        },
-        include,
+      const row = await db.$transaction(async (tx) => {
+        const created = await tx.customerView.create({
+          data: {
+            ownerId: user.id,
+            name: input.name,
+            filters: (input.filters ?? {}) as Prisma.InputJsonObject,
+            columns: input.columns ?? [],
+            sort: input.sort ?? Prisma.DbNull,
+            shared: input.shared ?? false,
+            position: (last._max.position ?? -1) + 1,
+          },
+          include,
+        })
+        await recordAudit(tx, caller, { action: 'create', resource: 'view', resourceId: created.id, label: created.name, changes: diffSnapshots(null, auditView(created)) })
+        return created
       })
       return toDto(row, user.id)
     },
 
     update: async (ctx, id, patch) => {
-      const { user } = authenticated(ctx)
-      await requireOwn(user.id, id)
+      const caller = authenticated(ctx)
+      const { user } = caller
+      const before = await requireOwn(user.id, id)
       if (patch.name !== undefined) await checkName(user.id, patch.name, id)
       await checkFilters(patch.filters)
-      const row = await db.customerView.update({
-        where: { id },
-        data: {
-          name: patch.name,
-          filters: patch.filters === undefined ? undefined : (patch.filters as Prisma.InputJsonObject),
-          columns: patch.columns,
-          // Prisma needs DbNull to clear a nullable JSON column.
-          sort: patch.sort === null ? Prisma.DbNull : patch.sort,
-          shared: patch.shared,
-        },
-        include,
+      const row = await db.$transaction(async (tx) => {
+        const updated = await tx.customerView.update({
+          where: { id },
+          data: {
+            name: patch.name,
+            filters: patch.filters === undefined ? undefined : (patch.filters as Prisma.InputJsonObject),
+            columns: patch.columns,
+            // Prisma needs DbNull to clear a nullable JSON column.
+            sort: patch.sort === null ? Prisma.DbNull : patch.sort,
+            shared: patch.shared,
+          },
+          include,
+        })
+        const changes = diffSnapshots(auditView(before), auditView(updated))
+        if (Object.keys(changes).length > 0) {
+          await recordAudit(tx, caller, { action: 'update', resource: 'view', resourceId: id, label: updated.name, changes })
+        }
+        return updated
       })
       return toDto(row, user.id)
     },
 
     remove: async (ctx, id) => {
-      const { user } = authenticated(ctx)
+      const caller = authenticated(ctx)
+      const { user } = caller
       const row = await findVisible(user.id, id)
       // An admin may take down a view shared with everyone; only the owner can delete a private one.
       if (row.ownerId !== user.id && user.role.key !== 'admin') throw new AppError('VIEW_NOT_OWNED')
-      await db.customerView.update({ where: { id }, data: { deletedAt: new Date() } })
+      await db.$transaction(async (tx) => {
+        await tx.customerView.update({ where: { id }, data: { deletedAt: new Date() } })
+        await recordAudit(tx, caller, {
+          action: 'delete', resource: 'view', resourceId: id, label: row.name,
+          meta: row.ownerId === user.id ? null : { ownerId: row.ownerId, ownerName: row.owner.displayName },
+        })
+      })
     },
 
     restore: async (ctx, id) => {
-      const { user } = authenticated(ctx)
+      const caller = authenticated(ctx)
+      const { user } = caller
       const row = await requireOwn(user.id, id, true)
       await checkName(user.id, row.name, id)
-      const restored = await db.customerView.update({ where: { id }, data: { deletedAt: null }, include })
+      const restored = await db.$transaction(async (tx) => {
+        const back = await tx.customerView.update({ where: { id }, data: { deletedAt: null }, include })
+        await recordAudit(tx, caller, { action: 'restore', resource: 'view', resourceId: id, label: row.name })
+        return back
+      })
       return toDto(restored, user.id)
     },
 
     reorder: async (ctx, ids) => {
-      const { user } = authenticated(ctx)
+      const caller = authenticated(ctx)
+      const { user } = caller
       const own = await db.customerView.findMany({ where: { ownerId: user.id, deletedAt: null }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] })
       const known = new Set(own.map((row) => row.id))
       const unknown = ids.findIndex((id) => !known.has(id))
       if (unknown >= 0) throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: `ids.${unknown}`, messageKey: 'validation.view_not_own' }] })
       const listed = new Set(ids)
       const order = [...new Set(ids), ...own.filter((row) => !listed.has(row.id)).map((row) => row.id)]
-      await db.$transaction(order.map((id, position) => db.customerView.update({ where: { id }, data: { position } })))
+      await db.$transaction(async (tx) => {
+        for (const [position, id] of order.entries()) await tx.customerView.update({ where: { id }, data: { position } })
+        // One entry for the whole new order: the views' names in it, before and after.
+        const nameOf = new Map(own.map((row) => [row.id, row.name]))
+        const changes = diffSnapshots({ order: own.map((row) => row.name) }, { order: order.map((id) => nameOf.get(id) ?? id) })
+        if (Object.keys(changes).length > 0) await recordAudit(tx, caller, { action: 'update', resource: 'view', label: user.displayName, changes, meta: { reorder: true } })
+      })
       return listFor(user.id)
     },
   }

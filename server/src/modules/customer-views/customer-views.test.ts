@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/support.js'
+import { startTestServer, withDatabaseClient, type TestServer } from '../../test/support.js'
 import { customerClient, signInStaff, type Staff } from '../customers/customers.test-support.js'
 import type { CustomerViewDto } from './customer-views.schemas.js'
 
@@ -51,6 +51,19 @@ describe('saved customer views', () => {
     expect(refused.status).toBe(403)
     expect(refused.body.code).toBe('VIEW_NOT_OWNED')
     expect((await views.remove(staff.sales1, created.body.id)).status).toBe(403)
+
+    // Each change of the view is in the audit log with what changed; refused attempts left nothing.
+    expect((await views.remove(staff.manager, created.body.id)).status).toBe(204)
+    expect((await views.restore(staff.manager, created.body.id)).status).toBe(200)
+    const audit = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query<{ action: string; actor_name: string; changes: Record<string, unknown> | null }>(
+        "SELECT action, actor_name, changes FROM audit_logs WHERE resource = 'view' AND resource_id = $1 ORDER BY at", [created.body.id],
+      )).rows,
+    )
+    expect(audit.map((row) => [row.action, row.actor_name])).toEqual([
+      ['create', '王经理'], ['update', '王经理'], ['delete', '王经理'], ['restore', '王经理'],
+    ])
+    expect(audit[1]?.changes).toEqual({ shared: { before: false, after: true } })
   })
 
   it('a shared view shows each person only the customers in their own scope', async () => {

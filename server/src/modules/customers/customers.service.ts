@@ -11,6 +11,7 @@ import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
 import { createCustomerMapper, customFieldsOf } from './customers.dto.js'
 import { resolveCustomerFilter } from './customers.filters.js'
 import { recordAudit, recordAuditMany, type AuditEntry } from '../../audit/audit.js'
+import { recordBulkView } from '../../audit/bulk-view.js'
 import { auditChanges, diffViews, historyView, recordCustomerChange, type CustomerEventPayload } from './customers.events.js'
 import {
   applyCustomFields,
@@ -253,6 +254,8 @@ export const createCustomersService = ({
         cursor,
         limit,
       })
+      // Paging through many customers within a minute is a sensitive read of its own (bulk_view).
+      await recordBulkView(db, caller, result.rows.length)
       return {
         items: result.rows.map(({ row, match }) => ({ ...mapper.summary(row), match })),
         total: result.total,
@@ -403,7 +406,9 @@ export const createCustomersService = ({
     },
 
     listTrash: async (ctx, { page, pageSize }) => {
-      const { rows, total } = await access.listTrash(authenticated(ctx), { skip: (page - 1) * pageSize, take: pageSize })
+      const caller = authenticated(ctx)
+      const { rows, total } = await access.listTrash(caller, { skip: (page - 1) * pageSize, take: pageSize })
+      await recordBulkView(db, caller, rows.length)
       return { items: rows.map(mapper.trashed), total }
     },
 

@@ -5,8 +5,8 @@ import { Activity, Actor } from '../activities/activities.schemas.js'
 import { Order } from '../orders/orders.schemas.js'
 
 export const TimelineKind = z
-  .enum(['activity', 'order', 'change', 'merge', 'feedback', 'created', 'deleted', 'restored'])
-  .meta({ id: 'TimelineKind' })
+  .enum(['activity', 'order', 'change', 'merge', 'feedback', 'created', 'deleted', 'restored', 'audit'])
+  .meta({ id: 'TimelineKind', description: "'audit': a sensitive read of the customer from the audit log (reveal, export)" })
 
 export const TimelineChange = z
   .object({
@@ -18,7 +18,7 @@ export const TimelineChange = z
 
 export const TimelineEntry = z
   .object({
-    id: z.uuid().meta({ description: 'Id of the activity, order or history event' }),
+    id: z.uuid().meta({ description: 'Id of the activity, order, history event or audit entry' }),
     kind: TimelineKind,
     occurredAt: IsoDateTime,
     actor: Actor.nullable(),
@@ -26,6 +26,10 @@ export const TimelineEntry = z
     changes: z.array(TimelineChange).optional().meta({ description: 'Field diffs of a change' }),
     activity: Activity.optional().meta({ description: "Set when kind is 'activity'" }),
     order: Order.optional().meta({ description: "Set when kind is 'order'" }),
+    audit: z
+      .object({ action: z.string().meta({ example: 'reveal' }) })
+      .optional()
+      .meta({ description: "Set when kind is 'audit': the audit log's action" }),
   })
   .meta({ id: 'TimelineEntry' })
 

@@ -49,6 +49,12 @@ const orderInclude = {
 } as const satisfies Prisma.OrderInclude
 const eventInclude = { actor: { select: { id: true, displayName: true } } } as const
 
+/**
+ * Audit entries of a customer that the timeline shows: sensitive reads, which leave no history event. Writes
+ * (including reassignments and handovers) already appear as history events, so their entries would repeat them.
+ */
+export const timelineAuditActions = ['reveal', 'export'] as const
+
 type EventRow = Prisma.CustomerEventGetPayload<{ include: typeof eventInclude }>
 
 const shorten = (text: string): string => {
@@ -121,16 +127,22 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
         (SELECT 'event' AS kind, e.id, e.occurred_at FROM customer_events e
           WHERE e.customer_id = ${customer.id}::uuid ${before(Prisma.sql`e.occurred_at`, Prisma.sql`e.id`)}
           ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${take})
+        UNION ALL
+        (SELECT 'audit' AS kind, l.id, l.at AS occurred_at FROM audit_logs l
+          WHERE l.customer_id = ${customer.id}::uuid AND l.action = ANY(${[...timelineAuditActions]}::text[])
+            ${before(Prisma.sql`l.at`, Prisma.sql`l.id`)}
+          ORDER BY l.at DESC, l.id DESC LIMIT ${take})
       ) AS entries
       ORDER BY occurred_at DESC, id DESC
       LIMIT ${take}`
     const pageRows = positions.slice(0, limit)
     const idsOf = (kind: string) => pageRows.filter((row) => row.kind === kind).map((row) => row.id)
 
-    const [activities, orders, events] = await Promise.all([
+    const [activities, orders, events, audits] = await Promise.all([
       db.activity.findMany({ where: { id: { in: idsOf('activity') } }, include: activityInclude }),
       db.order.findMany({ where: { id: { in: idsOf('order') } }, include: orderInclude }),
       db.customerEvent.findMany({ where: { id: { in: idsOf('event') } }, include: eventInclude }),
+      db.auditLog.findMany({ where: { id: { in: idsOf('audit') } } }),
     ])
     const t = ctx.t
     const entries = new Map<string, TimelineEntryDto>()
@@ -143,6 +155,17 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
       entries.set(row.id, { id: row.id, kind: 'order', occurredAt: order.orderedAt, actor: row.createdBy, summary: orderSummary(row, t), order })
     }
     for (const row of events) entries.set(row.id, eventEntry(row, t))
+    for (const row of audits) {
+      entries.set(row.id, {
+        id: row.id,
+        kind: 'audit',
+        occurredAt: row.at.toISOString(),
+        // The name as it was at the time: the audit log keeps it even when the account is gone.
+        actor: row.actorId === null ? null : { id: row.actorId, displayName: row.actorName ?? '' },
+        summary: t(row.action === 'export' ? 'timeline.audit_export' : 'timeline.audit_reveal'),
+        audit: { action: row.action },
+      })
+    }
 
     const items = pageRows.flatMap((row) => entries.get(row.id) ?? [])
     const last = pageRows[pageRows.length - 1]
