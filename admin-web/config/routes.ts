@@ -61,5 +61,20 @@ export const routes = [
       },
     ],
   },
+  {
+    path: '/system',
+    name: 'system',
+    icon: 'safety',
+    access: 'canUseSystem',
+    routes: [
+      { path: '/system', component: './system', access: 'canUseSystem' },
+      { path: '/system/users', name: 'users', component: './system/users', access: 'canManageUsers' },
+      { path: '/system/roles', name: 'roles', component: './system/roles', access: 'canManageRoles' },
+      { path: '/system/teams', name: 'teams', component: './system/teams', access: 'canManageTeams' },
+      { path: '/system/audit', name: 'audit', component: './system/audit', access: 'canReadAudit' },
+      { path: '/system/api-keys', name: 'apiKeys', component: './system/api-keys', access: 'canManageApiKeys' },
+      { path: '/system/security', name: 'security', component: './system/security', access: 'canManageSecurity' },
+    ],
+  },
   { path: '*', component: './exception/404' },
 ];

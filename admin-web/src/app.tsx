@@ -27,6 +27,13 @@ const menuTitles: Record<string, () => string> = {
   'menu.settings.levels': () => i18n.t('menu.levels'),
   'menu.settings.relationshipTypes': () => i18n.t('menu.relationshipTypes'),
   'menu.settings.customFields': () => i18n.t('menu.customFields'),
+  'menu.system': () => i18n.t('menu.system'),
+  'menu.system.users': () => i18n.t('menu.users'),
+  'menu.system.roles': () => i18n.t('menu.roles'),
+  'menu.system.teams': () => i18n.t('menu.teams'),
+  'menu.system.audit': () => i18n.t('menu.audit'),
+  'menu.system.apiKeys': () => i18n.t('menu.apiKeys'),
+  'menu.system.security': () => i18n.t('menu.security'),
 };
 
 // Loaded on demand: the entry chunk is what the login page waits for, and neither the header nor

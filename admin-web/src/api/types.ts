@@ -119,3 +119,25 @@ export type Preference = ResponseOf<'/api/me/preferences/{key}', 'get'>;
 
 export type ApiErrorBody = Schemas['ErrorResponse'];
 export type ApiFieldIssue = Schemas['FieldError'];
+
+// Administration (系统管理): roles, teams, users, API keys, security settings, audit log
+export type PermissionCatalogue = ResponseOf<'/api/permissions', 'get'>;
+export type PermissionEntry = PermissionCatalogue['items'][number];
+export type ScopedResource = keyof RoleScopes;
+export type RoleDto = ResponseOf<'/api/roles', 'get'>['items'][number];
+export type RoleInput = RequestOf<'/api/roles', 'post'>;
+export type Team = ResponseOf<'/api/teams', 'get'>['items'][number];
+export type TeamInput = RequestOf<'/api/teams', 'post'>;
+export type TeamPatch = RequestOf<'/api/teams/{id}', 'patch'>;
+export type ManagedUser = ResponseOf<'/api/admin/users', 'get'>['items'][number];
+export type ManagedUserInput = RequestOf<'/api/admin/users', 'post'>;
+export type ManagedUserPatch = RequestOf<'/api/admin/users/{id}', 'patch'>;
+export type ApiKey = ResponseOf<'/api/api-keys', 'get'>['items'][number];
+export type ApiKeyInput = RequestOf<'/api/api-keys', 'post'>;
+export type CreatedApiKey = ResponseOf<'/api/api-keys', 'post'>;
+export type SecuritySettings = ResponseOf<'/api/security-settings', 'get'>;
+export type AuditPage = ResponseOf<'/api/audit-logs', 'get'>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = QueryOf<'/api/audit-logs', 'get'>;
+export type AuditAction = AuditEntry['action'];
+export type AuditResource = AuditEntry['resource'];
