@@ -12,6 +12,9 @@ export const repoPaths = {
   intakeH5Dist: resolve(repoRoot, 'intake-miniapp', 'dist', 'h5'),
 }
 
+/** The server's database on the embedded cluster (DATA_DIR/pg); `pnpm keys:rotate` reaches it too. */
+export const embeddedDatabaseName = 'kezhi'
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value))

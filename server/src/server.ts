@@ -7,12 +7,12 @@ import { createAccessTokens } from './auth/access-tokens.js'
 import { ensureAdmin } from './auth/bootstrap.js'
 import { resolveJwtSecret } from './auth/jwt-secret.js'
 import { createRefreshTokens } from './auth/refresh-tokens.js'
-import { repoPaths, type Config } from './config.js'
+import { embeddedDatabaseName, repoPaths, type Config } from './config.js'
 import { startEmbeddedPostgres } from './db/embedded-postgres.js'
 import { migrate } from './db/migrate.js'
 import { createDatabase } from './db/prisma.js'
 import { createApp } from './http/app.js'
-import { createDataCipher, resolveDataKey } from './lib/crypto.js'
+import { keyRingRefreshMs, openDataCipher } from './lib/crypto.js'
 import { createLogger } from './logger.js'
 import { startJobs } from './jobs/boss.js'
 import { createAuthService } from './modules/auth/auth.service.js'
@@ -47,8 +47,6 @@ export interface RunningServer {
   seed: SeedOutcome | 'disabled'
   close(): Promise<void>
 }
-
-const embeddedDatabaseName = 'kezhi'
 
 const urlFor = (host: string, port: number) => {
   const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
@@ -90,7 +88,13 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, 'database migrated')
 
     // Resolved before anything touches personal data, so a bad key stops the start instead of a request.
-    const cipher = createDataCipher(await resolveDataKey(options.dataEncryptionKey, options.dataDir))
+    const cipher = await openDataCipher(options.dataEncryptionKey, options.dataDir)
+    // `pnpm keys:rotate` adds a key in another process; new values must be sealed with it within seconds.
+    const keyRingRefresh = setInterval(() => {
+      cipher.refresh().catch((error: unknown) => logger.error({ err: error }, 'could not re-read the data key ring'))
+    }, keyRingRefreshMs)
+    keyRingRefresh.unref()
+    stoppers.push({ name: 'key ring refresh', stop: async () => clearInterval(keyRingRefresh) })
     const database = createDatabase(databaseUrl, logger)
     const { db } = database
     stoppers.push({ name: 'database client', stop: database.close })
