@@ -1,6 +1,8 @@
+import type { AuditAction, AuditResource, Permission } from '@/api/types';
+
 // Message keys for the codes the server sends (permission keys, resources, audit actions), so pages can
-// show them in the reader's language. A code missing here (added on the server later) is shown as the
-// server labels it, or as the code itself, rather than breaking the page.
+// show them in the reader's language. The maps cover the OpenAPI enums (a new code fails the typecheck here);
+// lookups still fall back to the server's label or the code itself for anything unknown at run time.
 
 const permissionMessages = {
   'customer:read': 'system.roles.permissions.customerRead',
@@ -23,7 +25,7 @@ const permissionMessages = {
   'audit:read': 'system.roles.permissions.auditRead',
   'api_key:manage': 'system.roles.permissions.apiKeyManage',
   'security:manage': 'system.roles.permissions.securityManage',
-} as const;
+} as const satisfies Record<Permission, string>;
 
 const permissionResourceMessages = {
   customer: 'system.roles.resources.customer',
@@ -60,7 +62,7 @@ const auditActionMessages = {
   session_revoke: 'system.audit.actions.session_revoke',
   unlock: 'system.audit.actions.unlock',
   handover: 'system.audit.actions.handover',
-} as const;
+} as const satisfies Record<AuditAction, string>;
 
 const auditResourceMessages = {
   customer: 'system.audit.resources.customer',
@@ -80,7 +82,7 @@ const auditResourceMessages = {
   session: 'system.audit.resources.session',
   security_settings: 'system.audit.resources.security_settings',
   account: 'system.audit.resources.account',
-} as const;
+} as const satisfies Record<AuditResource, string>;
 
 // Field names of the system records' audit diffs (customers' fields are labelled by the timeline's map).
 const auditFieldMessages = {
@@ -124,5 +126,5 @@ export const auditResourceMessage = (resource: string) => lookup(auditResourceMe
 export const auditFieldMessage = (field: string) => lookup(auditFieldMessages, field);
 
 /** The audit actions and resources the filters offer, in a reading order. */
-export const auditActions = Object.keys(auditActionMessages);
-export const auditResources = Object.keys(auditResourceMessages);
+export const auditActions = Object.keys(auditActionMessages) as AuditAction[];
+export const auditResources = Object.keys(auditResourceMessages) as AuditResource[];

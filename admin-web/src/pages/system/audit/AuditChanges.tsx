@@ -6,7 +6,7 @@ import type { AuditEntry } from '@/api/types';
 import { classifyChangeField } from '@/pages/customers/detail/timelineChanges';
 import { useNamedTable } from '../components/NamedTable';
 import { auditFieldMessage, permissionMessage } from '../labels';
-import { changeRows, formatAuditValue, listDifference, type ChangeRow, type ValueWords } from './auditChanges';
+import { changeRows, formatAuditValue, listDifference, type ChangeRow, type ValueWords } from './diffText';
 
 /** The expanded part of an audit row: the field diff before → after, then where the change came from. */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {

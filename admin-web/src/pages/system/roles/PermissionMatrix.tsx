@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataScope, PermissionCatalogue, RoleScopes } from '@/api/types';
 import { useNamedTable } from '../components/NamedTable';
 import { permissionMessage, permissionResourceMessage } from '../labels';
-import { groupByResource, groupState, toggleGroup, togglePermission, type PermissionGroup } from './permissionMatrix';
+import { groupByResource, groupState, toggleGroup, togglePermission, type PermissionGroup } from './matrixState';
 
 const dataScopes: DataScope[] = ['own', 'team', 'all'];
 

@@ -43,7 +43,8 @@ export function RoleEditor({ role, onClose }: { role?: RoleDto; onClose: () => v
     try {
       const input = {
         name: values.name.trim(),
-        description: values.description?.trim() || undefined,
+        // Empty clears it (undefined would leave an edited role's old text in place).
+        description: values.description?.trim() || null,
         // The catalogue's own strings; the matrix only ever holds keys it listed.
         permissions: permissions as RoleDto['permissions'],
         scopes,
@@ -104,7 +105,7 @@ export function RoleEditor({ role, onClose }: { role?: RoleDto; onClose: () => v
           label={t('system.roles.fields.name')}
           rules={[{ required: true, whitespace: true, message: t('system.roles.validation.name') }]}
         >
-          <Input maxLength={50} />
+          <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="description" label={t('system.roles.fields.description')}>
           <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 3 }} />

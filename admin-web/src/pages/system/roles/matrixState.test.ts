@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByResource, groupState, toggleGroup, togglePermission } from './permissionMatrix';
+import { groupByResource, groupState, toggleGroup, togglePermission } from './matrixState';
 
 const catalogue = [
   { key: 'customer:read', resource: 'customer', label: '查看客户' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRows, formatAuditValue, listDifference } from './auditChanges';
+import { changeRows, formatAuditValue, listDifference } from './diffText';
 
 const words = { empty: '—', yes: '是', no: '否', separator: '、' };
 
