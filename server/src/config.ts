@@ -37,6 +37,15 @@ const EnvSchema = z.object({
   DATA_ENCRYPTION_KEY: optionalText.refine((value) => value === undefined || /^[0-9a-fA-F]{64}$/.test(value.trim()), {
     message: 'must be 64 hexadecimal characters (32 bytes)',
   }),
+  // Origins (scheme://host[:port]) whose pages may call the API from the browser; unset = same origin only.
+  CORS_ORIGINS: optionalText.transform((value, ctx) => {
+    const origins = (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+    for (const origin of origins) {
+      const parsed = URL.canParse(origin) ? new URL(origin) : null
+      if (parsed === null || parsed.origin !== origin) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin like https://crm.example.com` })
+    }
+    return origins
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -53,6 +62,8 @@ export interface Config {
   /** Key of the personal data at rest; unset = generated into DATA_DIR/data-key on the first start. */
   dataEncryptionKey: string | undefined
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  /** Browser origins allowed to call the API across origins (CORS); empty = none. */
+  corsOrigins?: string[]
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -76,5 +87,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     jwtSecret: vars.JWT_SECRET,
     dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     logLevel: vars.LOG_LEVEL,
+    corsOrigins: vars.CORS_ORIGINS,
   }
 }

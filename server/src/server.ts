@@ -117,6 +117,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       logger,
       accessTokens,
       rateLimits: options.rateLimits,
+      corsOrigins: options.corsOrigins,
       services: {
         auth: createAuthService({ db, accessTokens, refreshTokens, mfa }),
         account: createAccountService({ db, mfa, refreshTokens }),

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import compression from 'compression'
+import cors from 'cors'
 import express, { type Express, Router } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
@@ -82,6 +83,8 @@ export interface AppDependencies {
   accessTokens: AccessTokens
   /** Per-IP request limits; unset parts use the defaults of http/rate-limit.ts (tests lower or raise them). */
   rateLimits?: Partial<RateLimitOptions>
+  /** Origins allowed to call the API from another site's pages (CORS_ORIGINS); none = same origin only. */
+  corsOrigins?: readonly string[]
   services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
@@ -146,6 +149,11 @@ export const createApp = (deps: AppDependencies): Express => {
   )
   // The front ends are built by other tools and may use inline scripts, so no Content-Security-Policy here.
   app.use(helmet({ contentSecurityPolicy: false }))
+  // Without an allow-list no CORS header is sent at all, so browsers keep other sites' pages away from the API.
+  // Tokens travel in the Authorization header, never in cookies: no credentials mode is needed.
+  if (deps.corsOrigins !== undefined && deps.corsOrigins.length > 0) {
+    app.use('/api', cors({ origin: [...deps.corsOrigins], exposedHeaders: ['Retry-After'], maxAge: 600 }))
+  }
   // The fastest level: list answers are small and a request's time matters more than a few hundred bytes.
   app.use(compression({ level: 1 }))
   app.use(attachContext)
