@@ -5,12 +5,12 @@ import { AppError } from '../../http/errors.js'
 import { RoleIdParams, RoleInput, RolePatch } from './roles.schemas.js'
 import type { RolesService } from './roles.service.js'
 
-// User administrators read roles to pick one for a user, without being able to change them.
+// User and API-key administrators read roles to pick one for a user or a key, without being able to change them.
 const canReadRoles: RequestHandler = (req, _res, next) => {
   const { user } = req.ctx
   if (user === null) throw new AppError('UNAUTHENTICATED')
   if (user.passwordChangeRequired) throw new AppError('PASSWORD_CHANGE_REQUIRED')
-  if (!can(user, 'role:manage') && !can(user, 'user:manage')) throw new AppError('FORBIDDEN')
+  if (!can(user, 'role:manage') && !can(user, 'user:manage') && !can(user, 'api_key:manage')) throw new AppError('FORBIDDEN')
   next()
 }
 
