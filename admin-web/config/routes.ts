@@ -2,6 +2,22 @@
 // login route never pulls in ProTable, the customer forms or the settings pages.
 export const routes = [
   { path: '/login', component: './user/login', layout: false },
+  // An expired or reset password is changed here before anything else (outside the layout).
+  { path: '/account/password', component: './account/password', layout: false },
+  {
+    path: '/account/security',
+    name: 'accountSecurity',
+    component: './account/security',
+    access: 'isSignedIn',
+    hideInMenu: true,
+  },
+  {
+    path: '/account/sessions',
+    name: 'accountSessions',
+    component: './account/sessions',
+    access: 'isSignedIn',
+    hideInMenu: true,
+  },
   { path: '/', redirect: '/customers' },
   {
     path: '/customers',

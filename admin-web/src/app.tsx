@@ -2,6 +2,7 @@ import { history, type RunTimeLayoutConfig } from '@umijs/max';
 import React from 'react';
 import { loginPath } from '@/api/client';
 import { loadInitialState, type InitialState } from '@/auth/initialState';
+import { passwordChangePath } from '@/auth/loginFlow';
 import { AppProviders } from '@/components/AppProviders';
 import { BrandLogo } from '@/components/BrandLogo';
 import { i18n } from '@/i18n';
@@ -27,6 +28,8 @@ const menuTitles: Record<string, () => string> = {
   'menu.settings.levels': () => i18n.t('menu.levels'),
   'menu.settings.relationshipTypes': () => i18n.t('menu.relationshipTypes'),
   'menu.settings.customFields': () => i18n.t('menu.customFields'),
+  'menu.accountSecurity': () => i18n.t('menu.accountSecurity'),
+  'menu.accountSessions': () => i18n.t('menu.accountSessions'),
   'menu.system': () => i18n.t('menu.system'),
   'menu.system.users': () => i18n.t('menu.users'),
   'menu.system.roles': () => i18n.t('menu.roles'),
@@ -58,6 +61,12 @@ export const layout: RunTimeLayoutConfig = ({ initialState }) => ({
     </React.Suspense>
   ),
   onPageChange: (location) => {
+    // A required password change comes before every page (the server would refuse them anyway).
+    if (initialState?.currentUser?.passwordChangeRequired && location) {
+      const redirect = encodeURIComponent(`${location.pathname}${history.location.search}`);
+      history.replace(`${passwordChangePath}?redirect=${redirect}`);
+      return;
+    }
     if (initialState?.currentUser || !location || location.pathname === loginPath) return;
     const redirect = encodeURIComponent(`${location.pathname}${history.location.search}`);
     history.replace(`${loginPath}?redirect=${redirect}`);

@@ -40,6 +40,36 @@ function fakeServer(validTokens: string[]) {
 }
 
 describe('createAuthorizedFetch', () => {
+  it('hands a "change your password first" refusal to the console, and the body to the caller', async () => {
+    const refusal = { code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改密码', details: [] };
+    const onPasswordChangeRequired = vi.fn();
+    const authorizedFetch = createAuthorizedFetch({
+      tokens: memoryTokens({ accessToken: 'a1', refreshToken: 'r1' }),
+      language: () => 'zh-CN',
+      refresh: vi.fn(),
+      onSessionExpired: vi.fn(),
+      onPasswordChangeRequired,
+      fetch: async () => json(403, refusal),
+    });
+    const response = await authorizedFetch(new Request('http://console.test/api/customers'));
+    expect(onPasswordChangeRequired).toHaveBeenCalledTimes(1);
+    expect(await response.json()).toEqual(refusal);
+  });
+
+  it('leaves other refusals alone', async () => {
+    const onPasswordChangeRequired = vi.fn();
+    const authorizedFetch = createAuthorizedFetch({
+      tokens: memoryTokens({ accessToken: 'a1', refreshToken: 'r1' }),
+      language: () => 'zh-CN',
+      refresh: vi.fn(),
+      onSessionExpired: vi.fn(),
+      onPasswordChangeRequired,
+      fetch: async () => json(403, { code: 'FORBIDDEN', message: 'x', details: [] }),
+    });
+    expect((await authorizedFetch(new Request('http://console.test/api/roles'))).status).toBe(403);
+    expect(onPasswordChangeRequired).not.toHaveBeenCalled();
+  });
+
   it('sends the bearer token and the chosen language', async () => {
     const server = fakeServer(['a1']);
     const authorizedFetch = createAuthorizedFetch({

@@ -9,12 +9,32 @@ export interface AuthorizedFetchOptions {
   refresh: (refreshToken: string) => Promise<AuthTokens | null>;
   /** Called once the session cannot be renewed (the console then returns to /login). */
   onSessionExpired: () => void;
+  /**
+   * Called when the server refuses a request until the password is changed (403
+   * PASSWORD_CHANGE_REQUIRED: expired, or reset by an administrator).
+   */
+  onPasswordChangeRequired?: () => void;
   /** Requests to these endpoints answer 401 for reasons a refresh cannot fix (wrong password…). */
   skipRefreshFor?: (url: URL) => boolean;
   fetch?: (request: Request) => Promise<Response>;
 }
 
 const isAuthEndpoint = (url: URL) => url.pathname.startsWith('/api/auth/');
+
+/** Whether a 403 says "change your password first" (read from a copy: the caller still reads the body). */
+async function asksForPasswordChange(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  try {
+    const body: unknown = await response.clone().json();
+    return (
+      typeof body === 'object' &&
+      body !== null &&
+      (body as { code?: unknown }).code === 'PASSWORD_CHANGE_REQUIRED'
+    );
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A fetch for openapi-fetch that signs requests with the stored bearer token and the chosen
@@ -65,6 +85,10 @@ export function createAuthorizedFetch(
     const replay = request.clone();
     const sentToken = sign(request);
     const response = await send(request);
+    if (options.onPasswordChangeRequired && (await asksForPasswordChange(response))) {
+      options.onPasswordChangeRequired();
+      return response;
+    }
     if (response.status !== 401 || skipRefreshFor(new URL(request.url))) return response;
     if (!sentToken) {
       expireSession();

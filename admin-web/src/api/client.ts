@@ -1,4 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
+import { passwordChangePath } from '@/auth/loginFlow';
 import { createTokenStore } from '@/auth/tokenStorage';
 import { i18n, currentLanguage } from '@/i18n';
 import { createAuthorizedFetch } from './authorizedFetch';
@@ -21,6 +22,15 @@ function leaveForLogin(): void {
   window.location.assign(`${loginPath}?redirect=${redirect}`);
 }
 
+// docs/contract.md: until an expired or reset password is changed, the server refuses everything else.
+function leaveForPasswordChange(): void {
+  const { pathname, search } = window.location;
+  if (pathname === passwordChangePath || pathname === loginPath) return;
+  // A full page load, like leaving for /login: the user held in memory is reloaded with the flag.
+  const redirect = encodeURIComponent(`${pathname}${search}`);
+  window.location.assign(`${passwordChangePath}?redirect=${redirect}`);
+}
+
 // Annotated because the refresh callback below refers back to `api`.
 export const api: Client<paths> = createClient<paths>({
   baseUrl,
@@ -32,6 +42,7 @@ export const api: Client<paths> = createClient<paths>({
       return data ? { accessToken: data.accessToken, refreshToken: data.refreshToken } : null;
     },
     onSessionExpired: leaveForLogin,
+    onPasswordChangeRequired: leaveForPasswordChange,
   }),
 });
 

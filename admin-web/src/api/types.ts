@@ -43,6 +43,17 @@ export type Permission = CurrentUser['permissions'][number];
 export type RoleScopes = CurrentUser['scopes'];
 export type DataScope = RoleScopes['customer'];
 
+// Sign-in steps and the own account
+/** Tokens, or the MFA step that is due (told apart by `mfa`). */
+export type LoginResult = ResponseOf<'/api/auth/login', 'post'>;
+export type MfaChallenge = Extract<LoginResult, { mfa: string }>;
+export type MfaVerifyRequest = RequestOf<'/api/auth/mfa/verify', 'post'>;
+export type MfaSetup = ResponseOf<'/api/auth/mfa/setup', 'post'>;
+export type LoginWithRecoveryCodes = ResponseOf<'/api/auth/mfa/enable', 'post'>;
+export type MfaStatus = ResponseOf<'/api/me/mfa', 'get'>;
+export type PasswordChange = RequestOf<'/api/me/password', 'post'>;
+export type AccountSession = ResponseOf<'/api/me/sessions', 'get'>['items'][number];
+
 // Customers
 export type CustomerList = ResponseOf<'/api/customers', 'get'>;
 /** A list row: the customer's summary and, while searching by keyword, why it matched. */
@@ -79,6 +90,8 @@ export type BulkRequest = RequestOf<'/api/customers/bulk', 'post'>;
 export type BulkAction = BulkRequest['action'];
 export type TrashList = ResponseOf<'/api/trash/customers', 'get'>;
 export type TrashedCustomer = TrashList['items'][number];
+/** Full phones and emails of a customer and its contacts, by entry id (each reveal is audited). */
+export type RevealedContacts = ResponseOf<'/api/customers/{id}/reveal', 'post'>;
 
 // Saved views of the customer list
 export type CustomerView = ResponseOf<'/api/customer-views', 'get'>['items'][number];

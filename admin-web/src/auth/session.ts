@@ -1,8 +1,39 @@
 import { api, requestData, requestNoContent, tokenStore } from '@/api/client';
-import type { CurrentUser, LoginRequest } from '@/api/types';
+import type {
+  CurrentUser,
+  LoginRequest,
+  LoginResponse,
+  LoginResult,
+  LoginWithRecoveryCodes,
+  MfaSetup,
+  MfaVerifyRequest,
+} from '@/api/types';
 
-export async function signIn(credentials: LoginRequest): Promise<CurrentUser> {
-  const session = await requestData(api.POST('/api/auth/login', { body: credentials }));
+/** The password step: tokens, or the two-factor step that is due (nothing is stored yet). */
+export async function signIn(credentials: LoginRequest): Promise<LoginResult> {
+  return requestData(api.POST('/api/auth/login', { body: credentials }));
+}
+
+/** The code step: a code of the authenticator app or a recovery code (each works once). */
+export async function verifyMfa(body: MfaVerifyRequest): Promise<LoginResponse> {
+  return requestData(api.POST('/api/auth/mfa/verify', { body }));
+}
+
+/** Enrolment during sign-in: a new secret and its QR code for the challenge. */
+export async function startMfaEnrolment(challengeToken: string): Promise<MfaSetup> {
+  return requestData(api.POST('/api/auth/mfa/setup', { body: { challengeToken } }));
+}
+
+/** Confirms the first code: two-factor authentication is on, the session and the recovery codes come back. */
+export async function finishMfaEnrolment(
+  challengeToken: string,
+  code: string,
+): Promise<LoginWithRecoveryCodes> {
+  return requestData(api.POST('/api/auth/mfa/enable', { body: { challengeToken, code } }));
+}
+
+/** Keeps the tokens of a finished sign-in; from here on requests are signed. */
+export function keepSession(session: LoginResponse): CurrentUser {
   tokenStore.write(session);
   return session.user;
 }

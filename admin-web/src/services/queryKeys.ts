@@ -60,6 +60,13 @@ export const systemKeys = {
   securitySettings: ['security-settings'] as const,
 };
 
+// The signed-in person's own account: two-factor status and live sessions.
+export const accountKeys = {
+  all: ['me'] as const,
+  mfa: () => [...accountKeys.all, 'mfa'] as const,
+  sessions: () => [...accountKeys.all, 'sessions'] as const,
+};
+
 export const auditKeys = {
   all: ['audit-logs'] as const,
   /** One filtered log (every page loaded of it): its filters without the cursor. */

@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { history, useModel } from '@umijs/max';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Space } from 'antd';
@@ -33,6 +33,19 @@ export function HeaderActions() {
           trigger={['click']}
           menu={{
             items: [
+              {
+                key: 'security',
+                icon: <SafetyOutlined />,
+                label: t('user.security'),
+                onClick: () => history.push('/account/security'),
+              },
+              {
+                key: 'sessions',
+                icon: <DesktopOutlined />,
+                label: t('user.sessions'),
+                onClick: () => history.push('/account/sessions'),
+              },
+              { type: 'divider' },
               { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout'), onClick: handleLogout },
             ],
           }}

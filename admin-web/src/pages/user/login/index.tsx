@@ -1,44 +1,36 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { history, useLocation } from '@umijs/max';
-import { Alert, Button, Form, Input } from 'antd';
-import React, { useEffect } from 'react';
+import React, { useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '@/api/errors';
-import type { LoginRequest } from '@/api/types';
-import { redirectTargetAfterLogin } from '@/auth/redirect';
+import { destinationAfterSignIn, initialLoginStep, nextLoginStep } from '@/auth/loginFlow';
 import { BrandLogo } from '@/components/BrandLogo';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { RecoveryCodesPanel } from '@/pages/account/components/RecoveryCodesPanel';
+import { CodeStep } from './CodeStep';
+import { EnrolStep } from './EnrolStep';
 import styles from './index.css';
-import { useSignIn } from './useSignIn';
+import { PasswordStep } from './PasswordStep';
+import { useFinishSignIn } from './useSignIn';
 
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const [form] = Form.useForm<LoginRequest>();
-  const signIn = useSignIn();
+  const finishSignIn = useFinishSignIn();
+  const [state, dispatch] = useReducer(nextLoginStep, initialLoginStep);
 
   useEffect(() => {
     document.title = `${t('login.pageTitle')} - ${t('app.name')}`;
   }, [t, i18n.language]);
 
-  // Rules carry their messages at render time, so re-validate shown errors in the new language.
+  // The last step: keep the session, then a required password change comes before anything else.
   useEffect(() => {
-    const touched = form
-      .getFieldsError()
-      .filter((field) => field.errors.length > 0)
-      .map((field) => field.name);
-    if (touched.length > 0) void form.validateFields(touched);
-  }, [form, i18n.language]);
+    if (state.step !== 'signedIn') return;
+    const user = finishSignIn(state.session);
+    history.replace(destinationAfterSignIn(user, location.search));
+    // Runs once per finished sign-in: a new location or callback must not sign in again.
+  }, [state]);
 
-  const handleFinish = (credentials: LoginRequest) => {
-    signIn.mutate(credentials, {
-      onSuccess: () => history.replace(redirectTargetAfterLogin(location.search)),
-    });
-  };
-
-  const failure = signIn.error;
-  const failureMessage =
-    failure instanceof ApiRequestError ? failure.message : failure ? t('common.requestFailed') : undefined;
+  const expired = useCallback(() => dispatch({ type: 'challengeExpired' }), []);
+  const restart = useCallback(() => dispatch({ type: 'restart' }), []);
 
   return (
     <div className={styles.page}>
@@ -52,42 +44,41 @@ export default function LoginPage() {
             <p className={styles.brandName}>{t('app.name')}</p>
           </div>
           <p className={styles.tagline}>{t('app.tagline')}</p>
-          <h1 id="login-heading" className={styles.heading}>
-            {t('login.heading')}
-          </h1>
-          {failureMessage && (
-            <Alert className={styles.alert} type="error" showIcon message={failureMessage} />
+          {(state.step === 'password' || state.step === 'signedIn') && (
+            <PasswordStep
+              notice={state.step === 'password' && state.notice ? t('auth.challengeExpired') : undefined}
+              onAccepted={(result) => dispatch({ type: 'passwordAccepted', result })}
+            />
           )}
-          <Form<LoginRequest>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={handleFinish}
-            onValuesChange={() => {
-              if (signIn.isError) signIn.reset();
-            }}
-            disabled={signIn.isPending}
-          >
-            <Form.Item
-              label={t('login.username')}
-              name="username"
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-            >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-            </Form.Item>
-            <Form.Item
-              label={t('login.password')}
-              name="password"
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-            </Form.Item>
-            <Form.Item>
-              <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending}>
-                {t('login.submit')}
-              </Button>
-            </Form.Item>
-          </Form>
+          {state.step === 'code' && (
+            <CodeStep
+              challengeToken={state.challengeToken}
+              useRecoveryCode={state.useRecoveryCode}
+              onToggleRecoveryCode={() => dispatch({ type: 'toggleRecoveryCode' })}
+              onAccepted={(session) => dispatch({ type: 'codeAccepted', session })}
+              onExpired={expired}
+              onBack={restart}
+            />
+          )}
+          {state.step === 'enrol' && (
+            <EnrolStep
+              challengeToken={state.challengeToken}
+              onEnrolled={(session, recoveryCodes) => dispatch({ type: 'enrolled', session, recoveryCodes })}
+              onExpired={expired}
+              onBack={restart}
+            />
+          )}
+          {state.step === 'recoveryCodes' && (
+            <>
+              <h1 id="login-heading" className={styles.heading}>
+                {t('account.recoveryCodes.heading')}
+              </h1>
+              <RecoveryCodesPanel
+                codes={state.recoveryCodes}
+                onDone={() => dispatch({ type: 'codesSaved' })}
+              />
+            </>
+          )}
         </section>
       </main>
     </div>

@@ -1,20 +1,19 @@
 import { useModel } from '@umijs/max';
-import { useMutation } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
-import type { LoginRequest } from '@/api/types';
-import { signIn } from '@/auth/session';
+import type { LoginResponse } from '@/api/types';
+import { keepSession } from '@/auth/session';
 import { currentLanguage } from '@/i18n';
 
-export function useSignIn() {
+/** Keeps a finished sign-in's tokens and puts the user where the layout's guard reads it. */
+export function useFinishSignIn() {
   const { setInitialState } = useModel('@@initialState');
-  return useMutation({
-    mutationFn: (credentials: LoginRequest) => signIn(credentials),
-    onSuccess: (user) => {
-      // The layout's guard reads the user from the initial state; it has to be there before
-      // the page the user is sent to renders.
-      flushSync(() => {
-        void setInitialState((state) => ({ language: currentLanguage(), ...state, currentUser: user }));
-      });
-    },
-  });
+  return (session: LoginResponse) => {
+    const user = keepSession(session);
+    // The layout's guard reads the user from the initial state; it has to be there before the page
+    // the user is sent to renders.
+    flushSync(() => {
+      void setInitialState((state) => ({ language: currentLanguage(), ...state, currentUser: user }));
+    });
+    return user;
+  };
 }
