@@ -80,6 +80,9 @@ export function ContactPointListField({
           {fields.map((field, index) => {
             const position = index + 1;
             const hints = duplicates?.hints[field.key];
+            // A stored entry: its masked text is shown read-only and it is sent back by id. To change
+            // the number, remove the row and add a new one.
+            const kept = Boolean(form.getFieldValue([kind, field.name, 'id']));
             return (
               <Row key={field.key} gutter={8} align="top" wrap={false}>
                 {isPhone && (
@@ -104,12 +107,17 @@ export function ContactPointListField({
                   </Col>
                 )}
                 <Col flex="auto">
+                  <Form.Item name={[field.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item
                     name={[field.name, leaf]}
                     label={t(valueLabel[kind], { index: position })}
                     validateTrigger="onBlur"
                     extra={
-                      hints?.length && duplicates ? (
+                      kept ? (
+                        t(`customerForm.${kind}.kept`)
+                      ) : hints?.length && duplicates ? (
                         <DuplicateHint
                           kind={isPhone ? 'phone' : 'email'}
                           matches={hints}
@@ -117,9 +125,11 @@ export function ContactPointListField({
                         />
                       ) : undefined
                     }
-                    rules={valueRules(field.name)}
+                    rules={kept ? [] : valueRules(field.name)}
                   >
                     <Input
+                      readOnly={kept}
+                      variant={kept ? 'filled' : undefined}
                       inputMode={isPhone ? 'tel' : 'email'}
                       maxLength={isPhone ? 40 : 254}
                       placeholder={
@@ -128,7 +138,7 @@ export function ContactPointListField({
                           : undefined
                       }
                       onBlur={
-                        duplicates
+                        duplicates && !kept
                           ? (event) =>
                               duplicates.onLookup(
                                 field.key,

@@ -52,13 +52,52 @@ describe('contact form', () => {
       contact('c1', 'boss', {
         relationshipType: { id: 'rt', name: '决策人' },
         phones: [
-          { type: 'work', number: '+8657188886666', display: '0571 8888 6666', primary: false },
-          { type: 'mobile', number: '+8613800138000', display: '138 0013 8000', primary: true },
+          {
+            id: 'p-work',
+            type: 'work',
+            number: '0571****6666',
+            display: '0571****6666',
+            primary: false,
+            masked: true,
+          },
+          {
+            id: 'p-mobile',
+            type: 'mobile',
+            number: '138****8000',
+            display: '138****8000',
+            primary: true,
+            masked: true,
+          },
         ],
       }),
     );
-    expect(values.phones.map((phone) => phone.number)).toEqual(['138 0013 8000', '0571 8888 6666']);
+    expect(values.phones).toEqual([
+      { id: 'p-mobile', type: 'mobile', number: '138****8000' },
+      { id: 'p-work', type: 'work', number: '0571****6666' },
+    ]);
     expect(values).toMatchObject({ relationshipTypeId: 'rt', reportsToId: 'boss' });
+  });
+
+  it('sends kept entries by id and only new ones in full', () => {
+    expect(
+      toContactInput({
+        name: '王芳',
+        phones: [
+          { id: 'p1', type: 'mobile', number: '138****8000' },
+          { type: 'work', number: ' 0571-88886666 ' },
+        ],
+        emails: [{ address: 'new@example.com' }, { id: 'e1', address: 'w***@example.com' }],
+      }),
+    ).toMatchObject({
+      phones: [
+        { id: 'p1', type: 'mobile', primary: true },
+        { type: 'work', number: '0571-88886666', primary: false },
+      ],
+      emails: [
+        { address: 'new@example.com', primary: true },
+        { id: 'e1', primary: false },
+      ],
+    });
   });
 
   it('offers as "reports to" everyone except the contact and those below it', () => {

@@ -6,8 +6,9 @@ export interface ContactFormValues {
   title?: string | null;
   relationshipTypeId?: string | null;
   reportsToId?: string | null;
-  phones: { type: PhoneType; number?: string }[];
-  emails: { address?: string }[];
+  /** A row with an `id` keeps that stored (masked) entry; one without is typed here in full. */
+  phones: { id?: string; type: PhoneType; number?: string }[];
+  emails: { id?: string; address?: string }[];
   notes?: string | null;
 }
 
@@ -15,14 +16,21 @@ const blankToNull = (value: string | null | undefined) => value?.trim() || null;
 
 /** The request body; the first phone and email are the primary ones. */
 export function toContactInput(values: ContactFormValues): ContactInput {
+  // Kept entries go back as `{ id }`: the masked text they show is never sent as a number.
   const phones = values.phones
-    .map((phone) => ({ type: phone.type, number: phone.number?.trim() ?? '' }))
-    .filter((phone) => phone.number !== '')
-    .map((phone, index) => ({ ...phone, primary: index === 0 }));
+    .filter((phone) => phone.id || phone.number?.trim())
+    .map((phone, index) =>
+      phone.id
+        ? { id: phone.id, type: phone.type, primary: index === 0 }
+        : { type: phone.type, number: phone.number?.trim() ?? '', primary: index === 0 },
+    );
   const emails = values.emails
-    .map((email) => email.address?.trim() ?? '')
-    .filter((address) => address !== '')
-    .map((address, index) => ({ address, primary: index === 0 }));
+    .filter((email) => email.id || email.address?.trim())
+    .map((email, index) =>
+      email.id
+        ? { id: email.id, primary: index === 0 }
+        : { address: email.address?.trim() ?? '', primary: index === 0 },
+    );
   return {
     name: values.name.trim(),
     title: blankToNull(values.title),
@@ -42,8 +50,12 @@ export function toContactFormValues(contact: Contact): ContactFormValues {
     title: contact.title,
     relationshipTypeId: contact.relationshipType?.id ?? null,
     reportsToId: contact.reportsToId,
-    phones: primaryFirst(contact.phones).map((phone) => ({ type: phone.type, number: phone.display })),
-    emails: primaryFirst(contact.emails).map((email) => ({ address: email.address })),
+    phones: primaryFirst(contact.phones).map((phone) => ({
+      id: phone.id,
+      type: phone.type,
+      number: phone.display,
+    })),
+    emails: primaryFirst(contact.emails).map((email) => ({ id: email.id, address: email.address })),
     notes: contact.notes,
   };
 }

@@ -1,7 +1,7 @@
-import { DeleteOutlined, EditOutlined, MessageOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, EyeOutlined, MessageOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { history, useAccess, useParams, useSearchParams } from '@umijs/max';
-import { Button, Descriptions, Popconfirm, Result, Skeleton, Space } from 'antd';
+import { Button, Descriptions, Popconfirm, Result, Skeleton, Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,16 +17,23 @@ import { MetricsBar } from './components/MetricsBar';
 import { OrdersTab } from './components/OrdersTab';
 import { OverviewTab } from './components/OverviewTab';
 import { TimelineTab } from './components/TimelineTab';
+import { isRevealed, revealedValues, shownPrimaryPhone } from './revealed';
+import { useRevealContacts } from './useRelatedRecords';
 
 const tabKeys = ['overview', 'contacts', 'orders', 'timeline', 'customFields'] as const;
 type TabKey = (typeof tabKeys)[number];
 const isTabKey = (value: string | null): value is TabKey => tabKeys.some((key) => key === value);
 
 export default function CustomerDetailPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  // Keyed by the id: revealed phones belong to one customer and are forgotten on leaving it.
+  return <CustomerDetail key={id} id={id} />;
+}
+
+function CustomerDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const access = useAccess();
   const message = useMessage();
-  const { id = '' } = useParams<{ id: string }>();
   // The tab is in the URL so that a reload or a shared link opens the same view.
   const [searchParams, setSearchParams] = useSearchParams();
   const requestedTab = searchParams.get('tab');
@@ -35,6 +42,8 @@ export default function CustomerDetailPage() {
   const deleteCustomer = useDeleteCustomer();
   const [editing, setEditing] = useState(false);
   const [recording, setRecording] = useState(false);
+  const reveal = useRevealContacts(id);
+  const revealed = revealedValues(reveal.data);
 
   if (customer.isError) {
     const notFound = customer.error instanceof ApiRequestError && customer.error.status === 404;
@@ -62,6 +71,13 @@ export default function CustomerDetailPage() {
     );
   }
 
+  const handleReveal = () =>
+    reveal.mutate(undefined, {
+      onSuccess: () => message.info(t('customerDetail.revealRecorded')),
+      onError: (error) =>
+        message.error(error instanceof ApiRequestError ? error.message : t('common.requestFailed')),
+    });
+
   const handleDelete = async () => {
     try {
       await deleteCustomer.mutateAsync(data.id);
@@ -84,12 +100,28 @@ export default function CustomerDetailPage() {
         </Space>
       }
       extra={[
-        <Button key="activity" icon={<MessageOutlined />} onClick={() => setRecording(true)}>
-          {t('activities.record')}
-        </Button>,
-        <Button key="edit" type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-          {t('common.edit')}
-        </Button>,
+        access.canRevealPhone &&
+          (isRevealed(revealed) ? (
+            <Tag key="revealed" icon={<EyeOutlined />} color="orange">
+              {t('customerDetail.revealed')}
+            </Tag>
+          ) : (
+            <Tooltip key="reveal" title={t('customerDetail.revealAudited')}>
+              <Button icon={<EyeOutlined />} loading={reveal.isPending} onClick={handleReveal}>
+                {t('customerDetail.reveal')}
+              </Button>
+            </Tooltip>
+          )),
+        access.canEditCustomers && (
+          <Button key="activity" icon={<MessageOutlined />} onClick={() => setRecording(true)}>
+            {t('activities.record')}
+          </Button>
+        ),
+        access.canEditCustomers && (
+          <Button key="edit" type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        ),
         access.canDeleteCustomers && (
           <Popconfirm
             key="delete"
@@ -116,7 +148,7 @@ export default function CustomerDetailPage() {
               {data.company ?? t('common.empty')}
             </Descriptions.Item>
             <Descriptions.Item label={t('customers.fields.primaryPhone')}>
-              {data.primaryPhone ?? t('common.empty')}
+              {shownPrimaryPhone(data, revealed) ?? t('common.empty')}
             </Descriptions.Item>
             <Descriptions.Item label={t('customers.fields.createdAt')}>
               {dayjs(data.createdAt).format('YYYY-MM-DD')}
@@ -129,13 +161,27 @@ export default function CustomerDetailPage() {
       onTabChange={(key) => setSearchParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
       tabList={tabKeys.map((key) => ({ key, tab: t(`customerDetail.tabs.${key}`) }))}
     >
-      {tab === 'overview' && <OverviewTab customer={data} />}
-      {tab === 'contacts' && <ContactsTab customerId={data.id} />}
+      {tab === 'overview' && <OverviewTab customer={data} revealed={revealed} />}
+      {tab === 'contacts' && <ContactsTab customerId={data.id} revealed={revealed} />}
       {tab === 'orders' && <OrdersTab customerId={data.id} />}
-      {tab === 'timeline' && <TimelineTab customerId={data.id} onRecord={() => setRecording(true)} />}
-      {tab === 'customFields' && <CustomFieldsTab customer={data} onEdit={() => setEditing(true)} />}
-      <CustomerFormDrawer open={editing} customerId={data.id} onClose={() => setEditing(false)} />
-      <ActivityFormModal customerId={data.id} open={recording} onClose={() => setRecording(false)} />
+      {tab === 'timeline' && (
+        <TimelineTab
+          customerId={data.id}
+          onRecord={access.canEditCustomers ? () => setRecording(true) : undefined}
+        />
+      )}
+      {tab === 'customFields' && (
+        <CustomFieldsTab
+          customer={data}
+          onEdit={access.canEditCustomers ? () => setEditing(true) : undefined}
+        />
+      )}
+      {access.canEditCustomers && (
+        <>
+          <CustomerFormDrawer open={editing} customerId={data.id} onClose={() => setEditing(false)} />
+          <ActivityFormModal customerId={data.id} open={recording} onClose={() => setRecording(false)} />
+        </>
+      )}
     </PageContainer>
   );
 }

@@ -47,6 +47,11 @@ describe('order form', () => {
     expect(input).toMatchObject({ orderNo: 'KZ1', amount: null, status: 'completed' });
   });
 
+  it('leaves the amount out of an update by someone who may not change amounts', () => {
+    const input = toOrderInput({ ...emptyOrderFormValues(), orderNo: 'KZ1' }, true, { amountLocked: true });
+    expect('amount' in input).toBe(false);
+  });
+
   it('fills the form from an order', () => {
     const order = {
       id: 'o1',

@@ -41,9 +41,15 @@ export function orderAmount(items: readonly OrderItemFormValue[]): string {
 
 /**
  * The request body. The amount is left to the server (the sum of the lines); on an update it is
- * sent as null so a total set before is recomputed from the edited lines.
+ * sent as null so a total set before is recomputed from the edited lines — unless the person may not
+ * change amounts (no order:update_amount): then the form keeps quantities and prices as they were and
+ * the amount is not sent at all.
  */
-export function toOrderInput(values: OrderFormValues, editing: boolean): OrderInput {
+export function toOrderInput(
+  values: OrderFormValues,
+  editing: boolean,
+  { amountLocked = false }: { amountLocked?: boolean } = {},
+): OrderInput {
   const items = values.items
     .filter((item) => item.product?.trim())
     .map((item) => ({
@@ -62,7 +68,7 @@ export function toOrderInput(values: OrderFormValues, editing: boolean): OrderIn
   const orderNo = values.orderNo?.trim();
   // A new order without a number gets one from the server (KZyyyymmdd-nnnnnn).
   if (orderNo) input.orderNo = orderNo;
-  if (editing) input.amount = null;
+  if (editing && !amountLocked) input.amount = null;
   return input;
 }
 

@@ -134,3 +134,16 @@ export function useTimeline(customerId: string) {
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
+
+/**
+ * The full phones and emails of the customer and its contacts (customer:reveal_phone). Every call is
+ * audited, so it runs only on a click; the timeline then shows the new entry.
+ */
+export function useRevealContacts(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      requestData(api.POST('/api/customers/{id}/reveal', { params: { path: { id: customerId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.timeline(customerId) }),
+  });
+}

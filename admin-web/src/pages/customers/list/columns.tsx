@@ -1,5 +1,5 @@
 import type { ProColumns } from '@ant-design/pro-components';
-import { Link } from '@umijs/max';
+import { Link, useAccess } from '@umijs/max';
 import { Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
@@ -32,6 +32,8 @@ export function useCustomerColumns({
   const { t } = useTranslation();
   const customFields = useCustomFieldDefinitions();
   const language = currentLanguage();
+  // Someone who may neither edit nor delete (a read-only role) gets no empty actions column.
+  const { canEditCustomers, canDeleteCustomers } = useAccess();
 
   const words = {
     yes: t('customerForm.yes'),
@@ -200,14 +202,20 @@ export function useCustomerColumns({
       render: (_, { updatedAt }) => dayjs(updatedAt).format('YYYY-MM-DD HH:mm'),
     },
     ...customFieldColumns,
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 120,
-      fixed: 'right',
-      search: false,
-      render: (_, customer) => <CustomerRowActions customer={customer} onEdit={onEdit} />,
-    },
+    ...(canEditCustomers || canDeleteCustomers
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 120,
+            fixed: 'right' as const,
+            search: false as const,
+            render: (_: React.ReactNode, customer: CustomerListItem) => (
+              <CustomerRowActions customer={customer} onEdit={onEdit} />
+            ),
+          },
+        ]
+      : []),
   ];
 
   return columns.map((column) =>

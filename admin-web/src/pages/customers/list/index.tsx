@@ -271,14 +271,16 @@ export default function CustomerListPage() {
               {t('trash.entry')}
             </Button>
           ),
-          <Button
-            key="create"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setFormState({ open: true })}
-          >
-            {t('customers.create')}
-          </Button>,
+          access.canCreateCustomers && (
+            <Button
+              key="create"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormState({ open: true })}
+            >
+              {t('customers.create')}
+            </Button>
+          ),
         ]}
         footer={() => (
           <div style={{ textAlign: 'center' }}>

@@ -108,6 +108,30 @@ describe('customer form → API', () => {
     ]);
   });
 
+  it('keeps stored phones and emails by id and sends full values only for new ones', () => {
+    const values = filledForm();
+    values.phones = [
+      { id: 'p1', type: 'work', number: '138****8000', primary: false },
+      { type: 'mobile', number: ' 139 0013 9000 ', primary: true },
+      { type: 'home', number: '', primary: false },
+    ];
+    values.emails = [
+      { id: 'e1', address: 'c***@example.com', primary: false },
+      { address: ' new@example.com ', primary: false },
+    ];
+    const input = toCustomerInput(values, context);
+    expect(input.phones).toEqual([
+      { id: 'p1', type: 'work', primary: false },
+      { type: 'mobile', number: '139 0013 9000', primary: true },
+    ]);
+    expect(input.emails).toEqual([
+      { id: 'e1', primary: true },
+      { address: 'new@example.com', primary: false },
+    ]);
+    expect(JSON.stringify(input)).not.toContain('****');
+    expect(JSON.stringify(input)).not.toContain('***@');
+  });
+
   it('makes the first entry primary when none is marked', () => {
     const values = filledForm();
     values.emails = [
@@ -167,8 +191,17 @@ describe('API → customer form', () => {
     owner: { id: 'u1', displayName: '李娜' },
     notes: null,
     consent: { marketing: true, givenAt: '2026-01-01T00:00:00.000Z', channel: 'web', note: null },
-    phones: [{ id: 'p1', type: 'mobile', number: '+8613800138000', display: '138 0013 8000', primary: true }],
-    emails: [{ id: 'e1', address: 'lilei@example.com', primary: true }],
+    phones: [
+      {
+        id: 'p1',
+        type: 'mobile',
+        number: '138****8000',
+        display: '138****8000',
+        primary: true,
+        masked: true,
+      },
+    ],
+    emails: [{ id: 'e1', address: 'l***@example.com', primary: true, masked: true }],
     addresses: [
       {
         id: 'a1',
@@ -196,7 +229,8 @@ describe('API → customer form', () => {
       name: '李雷',
       levelId: 'level-vip',
       ownerId: 'u1',
-      phones: [{ type: 'mobile', number: '138 0013 8000', primary: true }],
+      phones: [{ id: 'p1', type: 'mobile', number: '138****8000', primary: true }],
+      emails: [{ id: 'e1', address: 'l***@example.com', primary: true }],
       addresses: [{ type: 'work', region: ['330000', '330100'], houseNumber: '8 幢', primary: true }],
       tags: ['t-vip'],
       groupIds: ['g1'],
@@ -208,6 +242,9 @@ describe('API → customer form', () => {
 
     const input = toCustomerInput(values, context);
     expect(input).toMatchObject({ ownerId: 'u1', birthday: '1990-05-20', tagIds: ['t-vip'], newTags: [] });
+    // The stored (masked) entries go back by id, never as their masked text.
+    expect(input.phones).toEqual([{ id: 'p1', type: 'mobile', primary: true }]);
+    expect(input.emails).toEqual([{ id: 'e1', primary: true }]);
     expect(input.customFields).toEqual({
       wechat_id: 'lilei',
       budget: null,

@@ -17,13 +17,21 @@ import { regionCodes, regionPath } from '@/utils/regions';
 // The customer form edits a shape close to what a person sees (one cascader for the region, one
 // tag picker that also creates tags, dates as Dayjs); these functions translate both ways.
 
+// Stored phones and emails come masked (138****5678) for every role; a row the form was filled
+// with keeps the entry's `id` and shows the masked text read-only. The save sends `{ id }` for such a
+// row (never the masked text) and a full value only for rows typed in this form.
+
 export interface PhoneFormValue {
+  /** The stored entry this row keeps; `number` is then its masked text, for display only. */
+  id?: string;
   type: PhoneType;
   number?: string;
   primary: boolean;
 }
 
 export interface EmailFormValue {
+  /** The stored entry this row keeps; `address` is then its masked text, for display only. */
+  id?: string;
   address?: string;
   primary: boolean;
 }
@@ -152,13 +160,21 @@ export function toCustomerInput(
 ): CustomerInput {
   const phones = withOnePrimary(
     values.phones
-      .map((phone) => ({ type: phone.type, number: phone.number?.trim() ?? '', primary: phone.primary }))
-      .filter((phone) => phone.number !== ''),
+      .filter((phone) => phone.id || phone.number?.trim())
+      .map((phone) =>
+        phone.id
+          ? { id: phone.id, type: phone.type, primary: phone.primary }
+          : { type: phone.type, number: phone.number?.trim() ?? '', primary: phone.primary },
+      ),
   );
   const emails = withOnePrimary(
     values.emails
-      .map((email) => ({ address: email.address?.trim() ?? '', primary: email.primary }))
-      .filter((email) => email.address !== ''),
+      .filter((email) => email.id || email.address?.trim())
+      .map((email) =>
+        email.id
+          ? { id: email.id, primary: email.primary }
+          : { address: email.address?.trim() ?? '', primary: email.primary },
+      ),
   );
   const addresses = withOnePrimary(
     values.addresses
@@ -239,13 +255,18 @@ export function toCustomerFormValues(
     consentMarketing: customer.consent.marketing,
     consentChannel: customer.consent.channel,
     consentNote: customer.consent.note,
-    // The national form is what people type and read; the server normalises it again.
+    // Kept by id: the masked text is only shown.
     phones: customer.phones.map((phone) => ({
+      id: phone.id,
       type: phone.type,
       number: phone.display,
       primary: phone.primary,
     })),
-    emails: customer.emails.map((email) => ({ address: email.address, primary: email.primary })),
+    emails: customer.emails.map((email) => ({
+      id: email.id,
+      address: email.address,
+      primary: email.primary,
+    })),
     addresses: customer.addresses.map((address) => ({
       type: address.type,
       region: regionPath(address),

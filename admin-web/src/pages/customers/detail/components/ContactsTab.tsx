@@ -1,17 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { useAccess } from '@umijs/max';
+import { Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import React, { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@/api/errors';
 import type { Contact } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
 import { buildTree, type TreeNode } from '@/utils/tree';
+import { shownEmail, shownPhone, type RevealedValues } from '../revealed';
 import { useContacts, useDeleteContact } from '../useRelatedRecords';
 import { ContactFormModal, type ContactFormTarget } from './ContactFormModal';
 
 /** The customer's contacts as a tree: who reports to whom, with their relationship to the customer. */
-export function ContactsTab({ customerId }: { customerId: string }) {
+export function ContactsTab({ customerId, revealed }: { customerId: string; revealed: RevealedValues }) {
   const { t } = useTranslation();
+  // Contacts are part of the customer: changing them takes customer:update.
+  const { canEditCustomers } = useAccess();
   const message = useMessage();
   const contacts = useContacts(customerId);
   const deleteContact = useDeleteContact(customerId);
@@ -37,13 +41,42 @@ export function ContactsTab({ customerId }: { customerId: string }) {
     }
   };
 
+  const actionsColumn: TableColumnsType<TreeNode<Contact>>[number] = {
+    key: 'actions',
+    title: t('common.actions'),
+    fixed: 'right',
+    render: (_, contact) => (
+      <Space size={0} role="group" aria-label={t('contacts.rowActions', { name: contact.name })}>
+        <Button type="link" size="small" onClick={() => setTarget({ reportsToId: contact.id })}>
+          {t('contacts.addReport')}
+        </Button>
+        <Button type="link" size="small" onClick={() => setTarget({ contact })}>
+          {t('common.edit')}
+        </Button>
+        <Popconfirm
+          title={t('contacts.deleteConfirm', { name: contact.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: deleteContact.isPending }}
+          onConfirm={() => handleDelete(contact)}
+        >
+          <Button type="link" size="small" danger>
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    ),
+  };
+
   return (
     <Card
       title={t('customerDetail.tabs.contacts')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ reportsToId: null })}>
-          {t('contacts.create')}
-        </Button>
+        canEditCustomers && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ reportsToId: null })}>
+            {t('contacts.create')}
+          </Button>
+        )
       }
     >
       <Table<TreeNode<Contact>>
@@ -81,42 +114,17 @@ export function ContactsTab({ customerId }: { customerId: string }) {
             key: 'phones',
             title: t('contacts.fields.phones'),
             render: (_, contact) =>
-              contact.phones.map((phone) => phone.display).join(t('common.listSeparator')) ||
+              contact.phones.map((phone) => shownPhone(phone, revealed)).join(t('common.listSeparator')) ||
               t('common.empty'),
           },
           {
             key: 'emails',
             title: t('contacts.fields.emails'),
             render: (_, contact) =>
-              contact.emails.map((email) => email.address).join(t('common.listSeparator')) ||
+              contact.emails.map((email) => shownEmail(email, revealed)).join(t('common.listSeparator')) ||
               t('common.empty'),
           },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            fixed: 'right',
-            render: (_, contact) => (
-              <Space size={0} role="group" aria-label={t('contacts.rowActions', { name: contact.name })}>
-                <Button type="link" size="small" onClick={() => setTarget({ reportsToId: contact.id })}>
-                  {t('contacts.addReport')}
-                </Button>
-                <Button type="link" size="small" onClick={() => setTarget({ contact })}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('contacts.deleteConfirm', { name: contact.name })}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, loading: deleteContact.isPending }}
-                  onConfirm={() => handleDelete(contact)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          ...(canEditCustomers ? [actionsColumn] : []),
         ]}
       />
       {target && (

@@ -6,7 +6,8 @@ import type { Customer } from '@/api/types';
 import { useCustomFieldDefinitions } from '@/services/reference';
 import { formatCustomFieldValue } from '../../components/customFieldDisplay';
 
-export function CustomFieldsTab({ customer, onEdit }: { customer: Customer; onEdit: () => void }) {
+/** `onEdit` is left out for people who may not change the customer. */
+export function CustomFieldsTab({ customer, onEdit }: { customer: Customer; onEdit?: () => void }) {
   const { t } = useTranslation();
   const definitions = useCustomFieldDefinitions();
   const words = {
@@ -20,9 +21,11 @@ export function CustomFieldsTab({ customer, onEdit }: { customer: Customer; onEd
     <Card
       title={t('customerDetail.tabs.customFields')}
       extra={
-        <Button icon={<EditOutlined />} onClick={onEdit}>
-          {t('common.edit')}
-        </Button>
+        onEdit && (
+          <Button icon={<EditOutlined />} onClick={onEdit}>
+            {t('common.edit')}
+          </Button>
+        )
       }
     >
       {definitions.isPending ? (

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { useAccess } from '@umijs/max';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '@/api/types';
@@ -38,6 +39,9 @@ export function OrderFormModal({
   const save = useSaveOrder(customerId);
   const language = currentLanguage();
   const items = Form.useWatch('items', form) as OrderItemFormValue[] | undefined;
+  // Without order:update_amount a recorded order's quantities and prices stay as they are (the
+  // server refuses a change); names, status and the rest can still be edited.
+  const amountLocked = Boolean(order) && !useAccess().canUpdateOrderAmount;
 
   return (
     <RecordFormModal<OrderFormValues>
@@ -56,7 +60,7 @@ export function OrderFormModal({
         const values = form.getFieldsValue(true);
         const saved = await save.mutateAsync({
           orderId: order?.id,
-          input: toOrderInput(values, Boolean(order)),
+          input: toOrderInput(values, Boolean(order), { amountLocked }),
         });
         message.success(t(order ? 'orders.updated' : 'orders.created', { orderNo: saved.orderNo }));
         if (!order) onCreated();
@@ -141,7 +145,13 @@ export function OrderFormModal({
                       label={t('orders.items.quantity', { index: position })}
                       rules={[{ required: true, message: t('orders.validation.quantityRequired') }]}
                     >
-                      <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+                      <InputNumber
+                        min={1}
+                        max={100000}
+                        precision={0}
+                        disabled={amountLocked}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col flex="130px">
@@ -151,7 +161,14 @@ export function OrderFormModal({
                       rules={[{ required: true, message: t('orders.validation.unitPriceRequired') }]}
                     >
                       {/* String mode keeps the typed decimal exact: prices are money, not floats. */}
-                      <InputNumber stringMode min="0" precision={2} style={{ width: '100%' }} prefix="¥" />
+                      <InputNumber
+                        stringMode
+                        min="0"
+                        precision={2}
+                        disabled={amountLocked}
+                        style={{ width: '100%' }}
+                        prefix="¥"
+                      />
                     </Form.Item>
                   </Col>
                   <Col flex="120px">
@@ -161,22 +178,28 @@ export function OrderFormModal({
                       </Typography.Text>
                     </Form.Item>
                   </Col>
-                  <Col flex="none" style={{ paddingTop: 30 }}>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('orders.items.remove', { index: position })}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
+                  {!amountLocked && (
+                    <Col flex="none" style={{ paddingTop: 30 }}>
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('orders.items.remove', { index: position })}
+                        onClick={() => remove(field.name)}
+                      />
+                    </Col>
+                  )}
                 </Row>
               );
             })}
             <Form.ErrorList errors={errors} />
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })}>
-              {t('orders.items.add')}
-            </Button>
+            {amountLocked ? (
+              <Alert type="info" showIcon message={t('orders.amountLocked')} />
+            ) : (
+              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })}>
+                {t('orders.items.add')}
+              </Button>
+            )}
           </>
         )}
       </Form.List>

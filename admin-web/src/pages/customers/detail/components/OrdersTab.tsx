@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useAccess } from '@umijs/max';
 import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import React, { useState } from 'react';
@@ -27,6 +28,8 @@ export function OrdersTab({ customerId }: { customerId: string }) {
   const deleteOrder = useDeleteOrder(customerId);
   const [editing, setEditing] = useState<{ order?: Order } | null>(null);
   const language = currentLanguage();
+  // Orders are part of the customer: recording and changing them takes customer:update.
+  const { canEditCustomers } = useAccess();
 
   const handleDelete = async (order: Order) => {
     try {
@@ -41,9 +44,11 @@ export function OrdersTab({ customerId }: { customerId: string }) {
     <Card
       title={t('customerDetail.tabs.orders')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-          {t('orders.create')}
-        </Button>
+        canEditCustomers && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+            {t('orders.create')}
+          </Button>
+        )
       }
     >
       <Table<Order>
@@ -97,6 +102,7 @@ export function OrdersTab({ customerId }: { customerId: string }) {
             key: 'actions',
             title: t('common.actions'),
             fixed: 'right',
+            hidden: !canEditCustomers,
             render: (_, order) => (
               <Space size={0} role="group" aria-label={t('orders.rowActions', { orderNo: order.orderNo })}>
                 <Button type="link" size="small" onClick={() => setEditing({ order })}>

@@ -4,6 +4,7 @@ import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerAddress } from '@/api/types';
 import { ageOn } from '../../components/CustomerFormDrawer/customerForm';
+import { shownEmail, shownPhone, type RevealedValues } from '../revealed';
 
 const dateTime = (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm');
 
@@ -13,7 +14,7 @@ export function formatAddress(address: CustomerAddress): string {
   return [...region, address.street, address.houseNumber].filter(Boolean).join(' ');
 }
 
-export function OverviewTab({ customer }: { customer: Customer }) {
+export function OverviewTab({ customer, revealed }: { customer: Customer; revealed: RevealedValues }) {
   const { t } = useTranslation();
   const empty = t('common.empty');
   const age = ageOn(customer.birthday);
@@ -79,7 +80,10 @@ export function OverviewTab({ customer }: { customer: Customer }) {
                     <Typography.Text type="secondary">
                       {t(`customerForm.phoneTypes.${phone.type}`)}
                     </Typography.Text>
-                    <Typography.Text copyable={{ text: phone.number }}>{phone.display}</Typography.Text>
+                    {/* Masked text is not worth copying; a revealed number is. */}
+                    <Typography.Text copyable={revealed.phones.has(phone.id)}>
+                      {shownPhone(phone, revealed)}
+                    </Typography.Text>
                     {phone.primary && primaryTag}
                   </Space>
                 </List.Item>
@@ -100,7 +104,9 @@ export function OverviewTab({ customer }: { customer: Customer }) {
               renderItem={(email) => (
                 <List.Item>
                   <Space>
-                    <Typography.Text copyable>{email.address}</Typography.Text>
+                    <Typography.Text copyable={revealed.emails.has(email.id)}>
+                      {shownEmail(email, revealed)}
+                    </Typography.Text>
                     {email.primary && primaryTag}
                   </Space>
                 </List.Item>

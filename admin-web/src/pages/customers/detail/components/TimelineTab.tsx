@@ -3,6 +3,7 @@ import {
   DeleteOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  EyeOutlined,
   FileTextOutlined,
   MailOutlined,
   MergeCellsOutlined,
@@ -40,6 +41,8 @@ const kindIcons: Record<TimelineKind, React.ReactNode> = {
   created: <PlusCircleOutlined />,
   deleted: <DeleteOutlined />,
   restored: <UndoOutlined />,
+  // A sensitive read of the customer (a phone reveal, an export) from the audit log.
+  audit: <EyeOutlined />,
 };
 
 const kindColors: Record<TimelineKind, string> = {
@@ -51,6 +54,7 @@ const kindColors: Record<TimelineKind, string> = {
   created: 'green',
   deleted: 'red',
   restored: 'blue',
+  audit: 'orange',
 };
 
 function EntryBody({
@@ -81,7 +85,12 @@ function EntryBody({
   };
   return (
     <Space direction="vertical" size={2} style={{ width: '100%' }}>
-      <Typography.Text strong>{entry.summary}</Typography.Text>
+      <Typography.Text strong>
+        {/* An audit entry's summary says what was done ("查看了完整的电话和邮箱"); who did it leads the line. */}
+        {entry.kind === 'audit' && entry.actor
+          ? t('timeline.auditLine', { actor: entry.actor.displayName, summary: entry.summary })
+          : entry.summary}
+      </Typography.Text>
       {/* The summary already quotes a short activity; a longer one is shown in full. */}
       {entry.activity && !entry.summary.includes(entry.activity.content) && (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
@@ -117,7 +126,8 @@ function EntryBody({
 }
 
 /** Everything that happened to the customer, newest first, a page at a time. */
-export function TimelineTab({ customerId, onRecord }: { customerId: string; onRecord: () => void }) {
+/** `onRecord` is left out for people who may not record activities. */
+export function TimelineTab({ customerId, onRecord }: { customerId: string; onRecord?: () => void }) {
   const { t } = useTranslation();
   const timeline = useTimeline(customerId);
   const customFields = useCustomFieldDefinitions();
@@ -127,9 +137,11 @@ export function TimelineTab({ customerId, onRecord }: { customerId: string; onRe
     <Card
       title={t('customerDetail.tabs.timeline')}
       extra={
-        <Button icon={<MessageOutlined />} onClick={onRecord}>
-          {t('activities.record')}
-        </Button>
+        onRecord && (
+          <Button icon={<MessageOutlined />} onClick={onRecord}>
+            {t('activities.record')}
+          </Button>
+        )
       }
     >
       {timeline.isPending ? (

@@ -30,9 +30,11 @@ export function CustomerRowActions({
 
   return (
     <Space size={0} role="group" aria-label={t('customers.rowActions', { name: customer.name })}>
-      <Button type="link" size="small" onClick={() => onEdit(customer)}>
-        {t('common.edit')}
-      </Button>
+      {access.canEditCustomers && (
+        <Button type="link" size="small" onClick={() => onEdit(customer)}>
+          {t('common.edit')}
+        </Button>
+      )}
       {access.canDeleteCustomers && (
         <Popconfirm
           title={t('customers.deleteConfirm', { name: customer.name })}

@@ -133,8 +133,9 @@ export function FilterPanel({
         }}
       />
       {
-        // Sales staff see only their own customers: an owner filter would have one choice.
-        access.canSeeAllCustomers && (
+        // Sales staff see only their own customers: an owner filter would have one choice. Managers
+        // (team scope) filter among the owners of their team.
+        access.canSeeTeamCustomers && (
           <ProFormSelect
             name="ownerIds"
             label={t('customers.fields.owner')}
