@@ -29,7 +29,18 @@ vi.mock('../src/routes', () => ({ goToLogin: (options: { expired?: boolean }) =>
 const { ApiError, apiRequest, buildUrl } = await import('../src/api/client')
 const { AUTH_STORAGE_KEY } = await import('../src/auth/session')
 
-const user = { id: '7d7c1f5e-0000-4000-8000-000000000001', username: 'sales1', displayName: '李娜', role: 'sales' as const }
+const user = {
+  id: '7d7c1f5e-0000-4000-8000-000000000001',
+  username: 'sales1',
+  displayName: '李娜',
+  role: 'sales' as const,
+  roleId: '7d7c1f5e-0000-4000-8000-0000000000r1',
+  roleName: '销售',
+  teamId: '7d7c1f5e-0000-4000-8000-0000000000t1',
+  permissions: ['customer:read' as const, 'customer:create' as const, 'customer:update' as const],
+  scopes: { customer: 'own' as const, audit: 'own' as const },
+  passwordChangeRequired: false,
+}
 const signedIn = { accessToken: 'access-1', refreshToken: 'refresh-1', user }
 const customer = {
   id: '7d7c1f5e-0000-4000-8000-0000000000aa',

@@ -45,7 +45,11 @@ export type ErrorResponse = components['schemas']['ErrorResponse']
 export type FieldError = components['schemas']['FieldError']
 export type ServerErrorCode = components['schemas']['ErrorCode']
 
-export type Session = ApiResponse<'/api/auth/login', 'post'>
+/** Tokens and the user, as a finished sign-in and every refresh answer them. */
+export type Session = ApiResponse<'/api/auth/refresh', 'post'>
+/** Tokens, or the two-factor step that is due (`mfa`). */
+export type LoginResult = ApiResponse<'/api/auth/login', 'post'>
+export type MfaVerifyRequest = NonNullable<BodyOption<Operation<'/api/auth/mfa/verify', 'post'>>['body']>
 export type CustomerInput = NonNullable<BodyOption<Operation<'/api/customers', 'post'>>['body']>
 export type Customer = ApiResponse<'/api/customers', 'post'>
 export type Gender = NonNullable<CustomerInput['gender']>

@@ -1,13 +1,38 @@
 import { apiRequest } from '../api/client'
 import { goToLogin } from '../routes'
 import { clearSession, readSession, saveSession } from './session'
+import { stepAfterPassword, stepForSession, verifyBody, type SignInStep } from './sign-in-steps'
 
-export async function signIn(username: string, password: string): Promise<void> {
-  const session = await apiRequest('post', '/api/auth/login', {
+/** The password step; a session is kept only when it is usable here. */
+export async function signIn(username: string, password: string): Promise<SignInStep> {
+  const result = await apiRequest('post', '/api/auth/login', {
     body: { username, password },
     authenticated: false,
   })
-  saveSession(session)
+  return keepIfSignedIn(stepAfterPassword(result))
+}
+
+/** The two-factor step: a code of the authenticator app or a recovery code. */
+export async function verifyCode(challengeToken: string, typed: string): Promise<SignInStep> {
+  const session = await apiRequest('post', '/api/auth/mfa/verify', {
+    body: verifyBody(challengeToken, typed),
+    authenticated: false,
+  })
+  return keepIfSignedIn(stepForSession(session))
+}
+
+function keepIfSignedIn(step: SignInStep): SignInStep {
+  if (step.kind === 'signedIn') saveSession(step.session)
+  if (step.kind === 'passwordChangeRequired') void revoke(step.session.refreshToken)
+  return step
+}
+
+async function revoke(refreshToken: string): Promise<void> {
+  try {
+    await apiRequest('post', '/api/auth/logout', { body: { refreshToken }, authenticated: false })
+  } catch {
+    // The token expires on its own; nothing useful to tell the user.
+  }
 }
 
 /** Revokes the refresh token on the server when it can; signing out locally never waits on that. */
@@ -16,12 +41,5 @@ export async function signOut(): Promise<void> {
   clearSession()
   goToLogin()
   if (!session) return
-  try {
-    await apiRequest('post', '/api/auth/logout', {
-      body: { refreshToken: session.refreshToken },
-      authenticated: false,
-    })
-  } catch {
-    // The token expires on its own; nothing useful to tell the user.
-  }
+  await revoke(session.refreshToken)
 }

@@ -1,10 +1,12 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { ApiError } from '../../api/client'
 import { messageForError } from '../../api/error-message'
-import { signIn } from '../../auth/auth-actions'
+import { signIn, verifyCode } from '../../auth/auth-actions'
+import type { SignInStep } from '../../auth/sign-in-steps'
 import { readSession } from '../../auth/session'
-import { PAGE_HEADING } from '../../components/accessibility'
+import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
 import { LanguageSwitch } from '../../components/language-switch'
@@ -15,6 +17,7 @@ import './index.css'
 interface LoginErrors {
   username?: string
   password?: string
+  code?: string
   form?: string
 }
 
@@ -27,6 +30,9 @@ export default function LoginPage() {
   // Kept as a flag rather than a text so that it follows a language switch.
   const [sessionExpired, setSessionExpired] = useState(Boolean(router.params.expired))
   const [busy, setBusy] = useState(false)
+  // Set after a right password on an account with two-factor authentication: the code step is shown.
+  const [challengeToken, setChallengeToken] = useState<string>()
+  const [code, setCode] = useState('')
 
   useEffect(() => {
     // Staff who are still signed in go straight to the form.
@@ -47,12 +53,87 @@ export default function LoginPage() {
 
     setBusy(true)
     try {
-      await signIn(username.trim(), password)
-      goToRegister()
+      follow(await signIn(username.trim(), password))
     } catch (error) {
       setErrors({ form: messageForError(error, t) })
       setBusy(false)
     }
+  }
+
+  const follow = (step: SignInStep) => {
+    switch (step.kind) {
+      case 'signedIn':
+        goToRegister()
+        return
+      case 'code':
+        setChallengeToken(step.challengeToken)
+        setCode('')
+        break
+      case 'setupRequired':
+        setErrors({ form: t('mfaSetupRequired') })
+        break
+      case 'passwordChangeRequired':
+        setErrors({ form: t('passwordChangeRequired') })
+        break
+    }
+    setBusy(false)
+  }
+
+  const submitCode = async () => {
+    if (!challengeToken) return
+    if (!code.trim()) {
+      setErrors({ code: t('mfaCodeRequired') })
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      follow(await verifyCode(challengeToken, code))
+    } catch (error) {
+      // An expired challenge (5 minutes) needs the password again.
+      if (error instanceof ApiError && error.code === 'MFA_CHALLENGE_EXPIRED') setChallengeToken(undefined)
+      setErrors({ form: messageForError(error, t) })
+      setBusy(false)
+    }
+  }
+
+  const backToPassword = () => {
+    setChallengeToken(undefined)
+    setErrors({})
+  }
+
+  if (challengeToken) {
+    return (
+      <View className="page login-page">
+        <View className="page__toolbar">
+          <LanguageSwitch />
+        </View>
+        <View className="login-page__brand">{t('appName')}</View>
+        <View className="card">
+          <View className="card__title" {...PAGE_HEADING}>{t('mfaTitle')}</View>
+          <View className="card__subtitle">{t('mfaSubtitle')}</View>
+          <FormField label={t('mfaCodeLabel')} error={errors.code}>
+            <Input
+              className="text-input"
+              value={code}
+              placeholder={t('mfaCodePlaceholder')}
+              aria-label={t('mfaCodeLabel')}
+              onInput={(event) => setCode(event.detail.value)}
+              onConfirm={() => void submitCode()}
+            />
+          </FormField>
+          {errors.form ? (
+            <Text className="form-error" aria-live="polite">
+              {errors.form}
+            </Text>
+          ) : null}
+          <ActionButton label={t('mfaButton')} busyLabel={t('mfaInProgress')} busy={busy} onPress={() => void submitCode()} />
+          <View className="login-page__back" onClick={backToPassword} {...BUTTON_ROLE}>
+            {t('mfaBack')}
+          </View>
+        </View>
+      </View>
+    )
   }
 
   return (
