@@ -8,7 +8,7 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/activities': {
     get: {
       operationId: 'listCustomerActivities',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['activities'],
       summary: "The customer's activities (calls, visits, WeChat…), newest first",
@@ -20,7 +20,7 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerActivity',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['activities'],
       summary: "Record an activity by the caller; moves the customer's lastContactAt",
@@ -35,7 +35,7 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/activities/{activityId}': {
     patch: {
       operationId: 'updateCustomerActivity',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['activities'],
       summary: 'Change an activity',
@@ -48,7 +48,7 @@ export const activitiesPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerActivity',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['activities'],
       summary: 'Delete an activity (soft)',

@@ -8,7 +8,7 @@ export const contactsPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/contacts': {
     get: {
       operationId: 'listCustomerContacts',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['contacts'],
       summary: "The customer's contacts, flat (the tree comes from reportsToId), oldest first",
@@ -20,7 +20,7 @@ export const contactsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerContact',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Add a contact (phones normalised to E.164 and stored encrypted)',
@@ -35,7 +35,7 @@ export const contactsPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/contacts/{contactId}': {
     patch: {
       operationId: 'updateCustomerContact',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Change a contact; a reportsToId that would close a loop is refused with 422',
@@ -48,7 +48,7 @@ export const contactsPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerContact',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['contacts'],
       summary: 'Delete a contact (soft); whoever reported to it then reports to its manager',

@@ -15,7 +15,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views': {
     get: {
       operationId: 'listCustomerViews',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: "The caller's saved views in their order, then views others shared, by name",
@@ -23,7 +23,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerView',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: 'Save a view (filters, columns, sort); shared views are visible to everyone',
@@ -34,7 +34,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/order': {
     put: {
       operationId: 'orderCustomerViews',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: "Set the order of the caller's own views",
@@ -45,7 +45,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/{id}': {
     patch: {
       operationId: 'updateCustomerView',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: 'Change a view (its owner only)',
@@ -55,7 +55,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerView',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: 'Move a view to the trash (its owner, or an admin for a shared view)',
@@ -66,7 +66,7 @@ export const customerViewsPaths: ZodOpenApiPathsObject = {
   '/api/customer-views/{id}/restore': {
     post: {
       operationId: 'restoreCustomerView',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags,
       summary: 'Undo deleting a view (its owner only)',

@@ -27,7 +27,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customer-sources': {
     get: {
       operationId: 'listCustomerSources',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: "Sources in use within the caller's scope, most used first (for the source filter)",
@@ -37,7 +37,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers': {
     get: {
       operationId: 'listCustomers',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: "Search, filter and sort the customers in the caller's scope (keyset paging)",
@@ -49,7 +49,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:create',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Create a customer (owned by the caller unless ownerId says otherwise)',
@@ -64,7 +64,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/duplicates': {
     get: {
       operationId: 'findCustomerDuplicates',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Live customers that already have this phone number or email (for forms, before saving)',
@@ -78,7 +78,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/merge': {
     post: {
       operationId: 'mergeCustomers',
-      'x-permission': 'customer',
+      'x-permission': 'customer:merge',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Merge one customer into another',
@@ -95,7 +95,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/bulk': {
     post: {
       operationId: 'bulkCustomers',
-      'x-permission': 'customer',
+      'x-permission': 'customer:bulk',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Apply one action to many customers in one transaction',
@@ -109,7 +109,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}': {
     get: {
       operationId: 'getCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'One customer, the full record',
@@ -121,7 +121,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     patch: {
       operationId: 'updateCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Change some fields of a customer (send the version it was read at)',
@@ -135,7 +135,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:delete',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Move a customer to the trash',
@@ -149,7 +149,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/reveal': {
     post: {
       operationId: 'revealCustomerContacts',
-      'x-permission': 'customer',
+      'x-permission': 'customer:reveal_phone',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: "The full phones and emails of a customer and its contacts (they are masked everywhere else)",
@@ -164,7 +164,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/restore': {
     post: {
       operationId: 'restoreCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:delete',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Take a customer out of the trash',
@@ -178,7 +178,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/trash/customers': {
     get: {
       operationId: 'listTrashedCustomers',
-      'x-permission': 'customer',
+      'x-permission': 'customer:delete',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: "Trashed customers in the caller's scope, most recently deleted first",
@@ -192,7 +192,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
   '/api/trash/customers/{id}': {
     delete: {
       operationId: 'purgeCustomer',
-      'x-permission': 'customer',
+      'x-permission': 'customer:purge',
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Delete a trashed customer for good, with everything that belongs to it (admin only)',

@@ -6,6 +6,7 @@ export const healthPaths: ZodOpenApiPathsObject = {
   '/api/health': {
     get: {
       operationId: 'getHealth',
+      'x-permission': 'public',
       tags: ['health'],
       summary: 'Liveness and database check',
       security: [],

@@ -8,7 +8,7 @@ export const ordersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/orders': {
     get: {
       operationId: 'listCustomerOrders',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['orders'],
       summary: "The customer's orders, newest first (by orderedAt)",
@@ -20,7 +20,7 @@ export const ordersPaths: ZodOpenApiPathsObject = {
     },
     post: {
       operationId: 'createCustomerOrder',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Record an order; the customer\'s metrics are recomputed in the same transaction',
@@ -35,7 +35,7 @@ export const ordersPaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/orders/{orderId}': {
     patch: {
       operationId: 'updateCustomerOrder',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Change an order (status, lines, amount…); the metrics follow',
@@ -48,7 +48,7 @@ export const ordersPaths: ZodOpenApiPathsObject = {
     },
     delete: {
       operationId: 'deleteCustomerOrder',
-      'x-permission': 'customer',
+      'x-permission': 'customer:update',
       'x-customer-scope': true,
       tags: ['orders'],
       summary: 'Delete an order (soft); the metrics follow',

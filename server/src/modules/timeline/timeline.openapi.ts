@@ -6,7 +6,7 @@ export const timelinePaths: ZodOpenApiPathsObject = {
   '/api/customers/{id}/timeline': {
     get: {
       operationId: 'getCustomerTimeline',
-      'x-permission': 'customer',
+      'x-permission': 'customer:read',
       'x-customer-scope': true,
       tags: ['timeline'],
       summary: 'Everything that happened to the customer, newest first: activities, orders, changes, merges…',
