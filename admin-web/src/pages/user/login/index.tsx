@@ -1,7 +1,13 @@
 import { history, useLocation } from '@umijs/max';
-import React, { useCallback, useEffect, useReducer } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { destinationAfterSignIn, initialLoginStep, nextLoginStep } from '@/auth/loginFlow';
+import {
+  destinationAfterSignIn,
+  initialLoginStep,
+  nextLoginStep,
+  type LoginEvent,
+  type LoginStep,
+} from '@/auth/loginFlow';
 import { BrandLogo } from '@/components/BrandLogo';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { RecoveryCodesPanel } from '@/pages/account/components/RecoveryCodesPanel';
@@ -15,22 +21,30 @@ export default function LoginPage() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const finishSignIn = useFinishSignIn();
-  const [state, dispatch] = useReducer(nextLoginStep, initialLoginStep);
+  const [state, setState] = useState<LoginStep>(initialLoginStep);
 
   useEffect(() => {
     document.title = `${t('login.pageTitle')} - ${t('app.name')}`;
   }, [t, i18n.language]);
 
-  // The last step: keep the session, then a required password change comes before anything else.
-  useEffect(() => {
-    if (state.step !== 'signedIn') return;
-    const user = finishSignIn(state.session);
+  // Called from the steps' answers (outside React's render and effects, so the user can be put into
+  // the initial state synchronously before the next page renders). The last step keeps the session;
+  // a required password change then comes before anything else.
+  const dispatch = (event: LoginEvent) => {
+    const next = nextLoginStep(state, event);
+    if (next.step !== 'signedIn') {
+      setState(next);
+      return;
+    }
+    const user = finishSignIn(next.session);
     history.replace(destinationAfterSignIn(user, location.search));
-    // Runs once per finished sign-in: a new location or callback must not sign in again.
-  }, [state]);
+  };
 
-  const expired = useCallback(() => dispatch({ type: 'challengeExpired' }), []);
-  const restart = useCallback(() => dispatch({ type: 'restart' }), []);
+  const expired = useCallback(
+    () => setState((current) => nextLoginStep(current, { type: 'challengeExpired' })),
+    [],
+  );
+  const restart = useCallback(() => setState(initialLoginStep), []);
 
   return (
     <div className={styles.page}>
@@ -44,9 +58,9 @@ export default function LoginPage() {
             <p className={styles.brandName}>{t('app.name')}</p>
           </div>
           <p className={styles.tagline}>{t('app.tagline')}</p>
-          {(state.step === 'password' || state.step === 'signedIn') && (
+          {state.step === 'password' && (
             <PasswordStep
-              notice={state.step === 'password' && state.notice ? t('auth.challengeExpired') : undefined}
+              notice={state.notice ? t('auth.challengeExpired') : undefined}
               onAccepted={(result) => dispatch({ type: 'passwordAccepted', result })}
             />
           )}
