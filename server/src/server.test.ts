@@ -48,7 +48,7 @@ describe('running on its own embedded PostgreSQL', () => {
         const adminToken = (
           await api.post<{ accessToken: string }>('/api/auth/login', { body: { username: 'admin', password: options.adminPassword } })
         ).body.accessToken
-        const all = await api.get<{ total: number }>('/api/customers?pageSize=1', { token: adminToken })
+        const all = await api.get<{ total: number }>('/api/customers?limit=1', { token: adminToken })
         expect(all.body.total).toBe(201)
       } finally {
         await second.close()
