@@ -46,6 +46,9 @@ const EnvSchema = z.object({
     }
     return origins
   }),
+  TRUST_PROXY: optionalText,
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -64,6 +67,12 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   /** Browser origins allowed to call the API across origins (CORS); empty = none. */
   corsOrigins?: string[]
+  /** Express `trust proxy` (behind a reverse proxy): which X-Forwarded-For hops give the client's address. */
+  trustProxy?: string | undefined
+  /** Requests per minute from one IP address to /api/auth (sign-in steps, refresh). */
+  authRateLimitPerMinute: number
+  /** Requests per minute from one IP address to endpoints open without signing in. */
+  publicRateLimitPerMinute: number
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -88,5 +97,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     dataEncryptionKey: vars.DATA_ENCRYPTION_KEY,
     logLevel: vars.LOG_LEVEL,
     corsOrigins: vars.CORS_ORIGINS,
+    trustProxy: vars.TRUST_PROXY,
+    authRateLimitPerMinute: vars.AUTH_RATE_LIMIT,
+    publicRateLimitPerMinute: vars.PUBLIC_RATE_LIMIT,
   }
 }

@@ -116,8 +116,13 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       db,
       logger,
       accessTokens,
-      rateLimits: options.rateLimits,
+      rateLimits: {
+        auth: { limit: options.authRateLimitPerMinute, windowSeconds: 60 },
+        public: { limit: options.publicRateLimitPerMinute, windowSeconds: 60 },
+        ...options.rateLimits,
+      },
       corsOrigins: options.corsOrigins,
+      trustProxy: options.trustProxy,
       services: {
         auth: createAuthService({ db, accessTokens, refreshTokens, mfa }),
         account: createAccountService({ db, mfa, refreshTokens }),

@@ -85,6 +85,8 @@ export interface AppDependencies {
   rateLimits?: Partial<RateLimitOptions>
   /** Origins allowed to call the API from another site's pages (CORS_ORIGINS); none = same origin only. */
   corsOrigins?: readonly string[]
+  /** TRUST_PROXY as given: `true`, a hop count, or addresses/subnets (see Express's `trust proxy`). */
+  trustProxy?: string | undefined
   services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
@@ -126,9 +128,16 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   return api
 }
 
+const trustProxySetting = (value: string): boolean | number | string => {
+  if (value === 'true' || value === 'false') return value === 'true'
+  return /^\d+$/.test(value) ? Number(value) : value
+}
+
 export const createApp = (deps: AppDependencies): Express => {
   const app = express()
   app.disable('x-powered-by')
+  // Only behind a known proxy may X-Forwarded-For name the client (audit, sessions and rate limits use it).
+  if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(deps.trustProxy))
   app.use(
     pinoHttp({
       logger: deps.logger,
