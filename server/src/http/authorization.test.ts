@@ -78,11 +78,11 @@ describe('authorisation of every operation in the OpenAPI document', () => {
     server.api[operation.method](urlOf(operation, request), { token: request.token ?? token, body: request.body })
 
   /** One call: what the answer must be, whether the watched record stayed as it was, and that nothing leaked. */
-  const exercise = async (operation: Operation, role: RoleKey, target: Target): Promise<string[]> => {
+  const exercise = async (operation: Operation, role: RoleKey, target: Target, via: 'session' | 'api key'): Promise<string[]> => {
     const fixture = fixtures[operation.operationId]
     const permission = operation.permission as string
     if (fixture === undefined) return [`no fixture`]
-    const actor = world.actors[role]
+    const actor = via === 'session' ? world.actors[role] : { ...world.actors[role], token: world.apiKeys[role] }
     const permitted = holds(role, permission)
     const request = await fixture({ role, target, world, actor, permitted })
     if (request === null) return target === 'in' ? ['the fixture has no in-scope request'] : []
@@ -92,7 +92,7 @@ describe('authorisation of every operation in the OpenAPI document', () => {
     const before = request.watch === undefined || !refused ? undefined : await world.snapshot(request.watch)
 
     const response = await send(operation, request, actor.token)
-    const label = `${role} × ${target}: ${operation.method.toUpperCase()} ${urlOf(operation, request)} → ${response.status}`
+    const label = `${role}${via === 'api key' ? ' (API key)' : ''} × ${target}: ${operation.method.toUpperCase()} ${urlOf(operation, request)} → ${response.status}`
     const problems: string[] = []
     const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body)
     if (!permitted) {
@@ -127,7 +127,13 @@ describe('authorisation of every operation in the OpenAPI document', () => {
       const targets: Target[] = !operation.customerScope ? ['in'] : nested ? ['in', 'out', 'cross'] : ['in', 'out']
       const problems: string[] = []
       for (const role of builtInRoleKeys) {
-        for (const target of targets) problems.push(...(await exercise(operation, role, target)))
+        for (const target of targets) problems.push(...(await exercise(operation, role, target, 'session')))
+      }
+      // API keys act with their role's permissions and scope: every customer operation is walked with them too.
+      if (operation.customerScope) {
+        for (const role of builtInRoleKeys) {
+          for (const target of targets) problems.push(...(await exercise(operation, role, target, 'api key')))
+        }
       }
       expect(problems).toEqual([])
     })

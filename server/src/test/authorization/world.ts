@@ -44,6 +44,8 @@ export interface World {
   /** The bootstrap administrator's access token. */
   admin: string
   actors: Record<RoleKey, Actor>
+  /** An API key per role, acting as that role's actor: the same permissions and scope through another door. */
+  apiKeys: Record<RoleKey, string>
   roleIds: Record<RoleKey, string>
   teams: { root: string; regionR: string; teamA: string; regionS: string; teamB: string }
   /** Owner of every out-of-scope customer: a salesperson of team B. */
@@ -148,6 +150,11 @@ export const buildWorld = async (server: TestServer): Promise<World> => {
   } as Record<RoleKey, Actor>
   for (const role of builtInRoleKeys) if (role !== 'admin') actors[role] = await freshActor(role)
   const outsider = await createUser(roleIds.sales, teamB)
+  const apiKeys = {} as Record<RoleKey, string>
+  for (const role of builtInRoleKeys) {
+    const created = await adminCall<{ key: string }>('post', '/api/api-keys', { name: unique(`${role}密钥`), roleId: roleIds[role], actingUserId: actors[role].userId })
+    apiKeys[role] = created.key
+  }
 
   const marker = `越界${run}`
   const outIds = new Set<string>()
@@ -210,7 +217,7 @@ export const buildWorld = async (server: TestServer): Promise<World> => {
     })
 
   return {
-    server, admin, actors, roleIds, teams, outsider: { userId: outsider.userId }, marker, outIds, tagId, unique,
+    server, admin, actors, apiKeys, roleIds, teams, outsider: { userId: outsider.userId }, marker, outIds, tagId, unique,
     customer, trashedCustomer, contact, order, activity, freshActor, signIn, snapshot, adminCall,
   }
 }
