@@ -151,6 +151,21 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
     }
   })
 
+  it('one rotation at a time: a second one started meanwhile stops without touching the key ring', async () => {
+    const ringBefore = await loadKeyRing(undefined, dataDir.path)
+    // The lock a running rotation holds, taken here on a connection of our own.
+    await withDatabaseClient(server.database.url, async (client) => {
+      await client.query(`SELECT pg_advisory_lock(hashtext('kezhi:keys:rotate'))`)
+      await expect(rotateDataKeys({ databaseUrl: server.database.url, dataDir: dataDir.path, configuredKey: undefined, settleMs: 0 })).rejects.toThrow(
+        /another keys:rotate is running/,
+      )
+    })
+    expect(await loadKeyRing(undefined, dataDir.path)).toEqual(ringBefore)
+    // Once it is released, a rotation runs.
+    const outcome = await rotateDataKeys({ databaseUrl: server.database.url, dataDir: dataDir.path, configuredKey: undefined, settleMs: 0 })
+    expect((await loadKeyRing(undefined, dataDir.path)).current).toBe(outcome.keyId)
+  })
+
   it('refuses to run while the database has an encrypted column it does not know', async () => {
     await withDatabaseClient(server.database.url, (client) => client.query('ALTER TABLE tags ADD COLUMN secret_encrypted bytea'))
     try {

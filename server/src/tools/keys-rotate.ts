@@ -171,6 +171,10 @@ export const rotateDataKeys = async (options: RotationOptions): Promise<Rotation
   await client.connect()
   try {
     await checkEveryColumnIsKnown(client)
+    // Two rotations at once would each re-seal the other's values (and one key could be lost between their writes
+    // of the ring); the lock ends with this connection, also when the process dies.
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('kezhi:keys:rotate')) AS locked`)
+    if (rows[0]?.locked !== true) throw new Error('another keys:rotate is running on this database; let it finish first')
     const { ring, added, previous } = await addDataKey(options.configuredKey, options.dataDir)
     const keyWrittenAt = Date.now()
     const cipher = createDataCipher(ring)
