@@ -32,6 +32,10 @@ export interface PreparedRequest {
   hidden?: boolean
   /** The answer may name out-of-scope customers by id (duplicate checks), never by name. */
   allowOutIds?: boolean
+  /** Something else that must read the same before and after a refused call (a saved view of another user). */
+  unchanged?: () => Promise<unknown>
+  /** How a refusal may answer out of scope or across (default 404 only). */
+  refusals?: number[]
 }
 
 /** null: the operation has no variant for this target (it is about no particular customer). */
@@ -120,6 +124,20 @@ const ownView = async ({ world, actor, permitted }: FixtureContext) => {
   if (created.status !== 201 && created.status !== 200) throw new Error(`view creation answered ${created.status}`)
   return created.body.id
 }
+
+/** The actor's own view in scope; across, the outsider's private one (deleted first when `prepare` deletes). */
+const viewFixture =
+  (request: (context: FixtureContext, id: string) => Promise<PreparedRequest>, prepare?: (context: FixtureContext, id: string) => Promise<void>): Fixture =>
+  async (context) => {
+    if (context.target === 'out') return null
+    if (context.target === 'cross') {
+      const id = await context.world.outsiderView({ deleted: prepare !== undefined })
+      return { ...(await request(context, id)), unchanged: () => context.world.viewSnapshot(id) }
+    }
+    const id = await ownView(context)
+    await prepare?.(context, id)
+    return request(context, id)
+  }
 
 const freshCustomRole = (world: World) =>
   world.adminCall<{ id: string }>('post', '/api/roles', {
@@ -241,18 +259,27 @@ export const fixtures: Record<string, Fixture> = {
   updateCustomerActivity: onRelated('activityId', (world, id) => world.activity(id), { outcome: '满意' }),
   deleteCustomerActivity: onRelated('activityId', (world, id) => world.activity(id)),
 
-  // Saved customer views (the caller's own; their results follow the customer scope).
+  // Saved customer views (the caller's own; their results follow the customer scope). Across: another user's
+  // private view, which does not exist for anyone else, administrators included.
   listCustomerViews: plain,
   createCustomerView: inOnly(({ world }) => ({ body: { name: world.unique('视图') } })),
-  orderCustomerViews: inOnly(async (context) => ({ body: { ids: context.permitted ? [await ownView(context)] : [] } })),
-  updateCustomerView: inOnly(async (context) => ({ path: { id: await ownView(context) }, body: { name: context.world.unique('改名视图') } })),
-  deleteCustomerView: inOnly(async (context) => ({ path: { id: await ownView(context) } })),
-  restoreCustomerView: inOnly(async (context) => {
-    const id = await ownView(context)
-    const token = context.permitted ? context.actor.token : context.world.admin
-    await context.world.server.api.delete(`/api/customer-views/${id}`, { token })
-    return { path: { id } }
-  }),
+  orderCustomerViews: async (context) => {
+    if (context.target === 'out') return null
+    if (context.target === 'cross') {
+      const id = await context.world.outsiderView()
+      return { body: { ids: [id] }, unchanged: () => context.world.viewSnapshot(id), refusals: [404, 422] }
+    }
+    return { body: { ids: context.permitted ? [await ownView(context)] : [] } }
+  },
+  updateCustomerView: viewFixture(async (context, id) => ({ path: { id }, body: { name: context.world.unique('改名视图') } })),
+  deleteCustomerView: viewFixture(async (_context, id) => ({ path: { id } })),
+  restoreCustomerView: viewFixture(
+    async (_context, id) => ({ path: { id } }),
+    async (context, id) => {
+      const token = context.permitted ? context.actor.token : context.world.admin
+      await context.world.server.api.delete(`/api/customer-views/${id}`, { token })
+    },
+  ),
 
   // Settings.
   listTags: plain,

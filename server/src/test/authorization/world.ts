@@ -12,7 +12,7 @@ import { testAdminPassword, withDatabaseClient, type ApiResponse, type TestServe
 export type RoleKey = BuiltInRoleKey
 /** Whose customer: the sales user's (inside the sales user's and the manager's scope) or team B's (outside). */
 export type Side = 'in' | 'out'
-/** `cross`: an in-scope customer's path with the id of a record (contact, order, …) of an out-of-scope one. */
+/** `cross`: an in-scope customer's path with the id of a record (contact, order, …) of an out-of-scope one, or another user's private saved view: wrong for every role. */
 export type Target = Side | 'cross'
 
 export interface Actor {
@@ -49,7 +49,7 @@ export interface World {
   roleIds: Record<RoleKey, string>
   teams: { root: string; regionR: string; teamA: string; regionS: string; teamB: string }
   /** Owner of every out-of-scope customer: a salesperson of team B. */
-  outsider: { userId: string }
+  outsider: Actor
   /** In every out-of-scope customer's name and source, so a list that shows one is caught by text. */
   marker: string
   /** Ids of every out-of-scope customer created so far. */
@@ -68,6 +68,10 @@ export interface World {
    */
   freshActor(role: RoleKey | { roleId: string }, options?: { signIn?: boolean }): Promise<Actor>
   signIn(username: string, password: string): Promise<ApiResponse<LoginBody>>
+  /** A private saved view of the outsider (named with the marker), deleted to the trash when asked. */
+  outsiderView(options?: { deleted?: boolean }): Promise<string>
+  /** A saved view's row, to prove it unchanged. */
+  viewSnapshot(id: string): Promise<unknown>
   /** Everything stored about a customer (row, related rows, history and audit counts), to prove it unchanged. */
   snapshot(customerId: string): Promise<unknown>
   /** Sends a request as the administrator and insists on a 2xx answer. */
@@ -193,6 +197,17 @@ export const buildWorld = async (server: TestServer): Promise<World> => {
   const activity = async (customerId: string) =>
     (await adminCall<{ id: string }>('post', `/api/customers/${customerId}/activities`, { type: 'call', content: unique('回访') })).id
 
+  const outsiderView = async ({ deleted = false } = {}) => {
+    const created = check(
+      await api.post<{ id: string }>('/api/customer-views', { token: outsider.token, body: { name: unique(`${marker}视图`) } }),
+      'outsider view',
+    )
+    if (deleted) check(await api.delete(`/api/customer-views/${created.id}`, { token: outsider.token }), 'outsider view deletion')
+    return created.id
+  }
+  const viewSnapshot = (id: string) =>
+    withDatabaseClient(server.database.url, async (client) => (await client.query('SELECT to_jsonb(v) AS row FROM customer_views v WHERE id = $1', [id])).rows[0])
+
   const snapshot = (customerId: string) =>
     withDatabaseClient(server.database.url, async (client) => {
       const rows = (table: string, where = 'customer_id = $1') =>
@@ -217,7 +232,7 @@ export const buildWorld = async (server: TestServer): Promise<World> => {
     })
 
   return {
-    server, admin, actors, apiKeys, roleIds, teams, outsider: { userId: outsider.userId }, marker, outIds, tagId, unique,
-    customer, trashedCustomer, contact, order, activity, freshActor, signIn, snapshot, adminCall,
+    server, admin, actors, apiKeys, roleIds, teams, outsider, marker, outIds, tagId, unique,
+    customer, trashedCustomer, contact, order, activity, freshActor, signIn, outsiderView, viewSnapshot, snapshot, adminCall,
   }
 }
