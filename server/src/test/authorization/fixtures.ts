@@ -194,13 +194,20 @@ export const fixtures: Record<string, Fixture> = {
     return { token: person.token, body: { code: code(secret, 0) } }
   }),
   listMySessions: plain,
-  revokeMySession: inOnly(async ({ world, actor }) => {
-    const other = await world.signIn(actor.username, actor.password)
-    const sessions = await world.server.api.get<{ items: { id: string; current: boolean }[] }>('/api/me/sessions', { token: other.body.accessToken })
+  revokeMySession: async ({ world, actor, target }) => {
+    if (target === 'out') return null
+    // Across: a session of another user, which must stay alive.
+    const person = target === 'cross' ? world.outsider : actor
+    const other = await world.signIn(person.username, person.password)
+    const token = other.body.accessToken as string
+    const sessions = await world.server.api.get<{ items: { id: string; current: boolean }[] }>('/api/me/sessions', { token })
     const session = sessions.body.items.find((item) => item.current)
     if (session === undefined) throw new Error('the new session is not listed as current')
-    return { path: { id: session.id } }
-  }),
+    return {
+      path: { id: session.id },
+      ...(target === 'cross' ? { unchanged: async () => (await world.server.api.get('/api/me', { token })).status } : {}),
+    }
+  },
   getPreference: inOnly(async ({ world, actor }) => {
     await world.server.api.put('/api/me/preferences/authz.test', { token: actor.token, body: { value: { columns: ['name'] } } })
     return { path: { key: 'authz.test' } }

@@ -12,7 +12,7 @@ import { testAdminPassword, withDatabaseClient, type ApiResponse, type TestServe
 export type RoleKey = BuiltInRoleKey
 /** Whose customer: the sales user's (inside the sales user's and the manager's scope) or team B's (outside). */
 export type Side = 'in' | 'out'
-/** `cross`: an in-scope customer's path with the id of a record (contact, order, …) of an out-of-scope one, or another user's private saved view: wrong for every role. */
+/** `cross`: an in-scope customer's path with the id of a record (contact, order, …) of an out-of-scope one, or another user's own record (private saved view, session): wrong for every role. */
 export type Target = Side | 'cross'
 
 export interface Actor {
