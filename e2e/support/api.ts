@@ -7,7 +7,7 @@ interface Person {
 }
 
 export async function signInToApi(request: APIRequestContext, person: Person) {
-  const response = await request.post('/api/auth/login', { data: person });
+  const response = await request.post('/api/auth/login', { data: { username: person.username, password: person.password } });
   expect(response.status()).toBe(200);
   const { accessToken } = (await response.json()) as { accessToken: string };
   return { authorization: `Bearer ${accessToken}` };

@@ -9,7 +9,8 @@ import { people } from '../support/product';
 const maskedMobile = /1\d{2}\*{4}\d{4}/;
 
 async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
+  // Required fields read "* 角色": the star is part of the accessible name.
+  await page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
@@ -27,7 +28,7 @@ test('an admin creates a role in the permission matrix and a user with it, who t
   for (const permission of ['查看客户', '新建客户', '编辑客户']) {
     await roleDialog.getByRole('checkbox', { name: permission, exact: true }).check();
   }
-  await roleDialog.getByLabel('客户数据范围').click();
+  await roleDialog.getByRole('combobox', { name: '客户数据范围' }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('本人', { exact: true }).click();
   await roleDialog.getByRole('button', { name: buttonName('保存') }).click();
   await expect(page.getByText(`已创建角色「${roleName}」`)).toBeVisible();
@@ -40,8 +41,7 @@ test('an admin creates a role in the permission matrix and a user with it, who t
   await userDialog.getByLabel('姓名').fill(`店员${suffix}`);
   await userDialog.getByLabel('初始密码').fill('Clerk-first-pass-2026');
   await chooseOption(page, '角色', roleName);
-  await userDialog.getByLabel('团队', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('杭州西湖店', { exact: true }).click();
+  await chooseOption(page, '团队', '杭州西湖店');
   await userDialog.getByRole('button', { name: buttonName('保存') }).click();
   await expect(page.getByText(`已创建用户「店员${suffix}」`)).toBeVisible();
 

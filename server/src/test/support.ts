@@ -70,6 +70,11 @@ export interface TestServer extends RunningServer {
   database: { name: string; url: string }
   api: Api
   login(username: string, password?: string): Promise<string>
+  /**
+   * What a new colleague does with the password an administrator gave them: signs in and replaces it (here with
+   * a stand-in and back again through the real API), so the account ends up usable with `password`.
+   */
+  completeFirstSignIn(username: string, password: string): Promise<void>
 }
 
 /** The real server on a fresh copy of the migrated database, with demo data seeded. */
@@ -86,6 +91,14 @@ export const startTestServer = async (overrides: Partial<ServerOptions> = {}): P
       const response = await api.post<{ accessToken: string }>('/api/auth/login', { body: { username, password } })
       if (response.status !== 200) throw new Error(`login of ${username} failed with ${response.status}`)
       return response.body.accessToken
+    },
+    completeFirstSignIn: async (username, password) => {
+      const interim = `${password}-interim`
+      for (const [currentPassword, newPassword] of [[password, interim], [interim, password]] as const) {
+        const signedIn = await api.post<{ accessToken: string }>('/api/auth/login', { body: { username, password: currentPassword } })
+        const changed = await api.post('/api/me/password', { token: signedIn.body.accessToken, body: { currentPassword, newPassword } })
+        if (changed.status !== 204) throw new Error(`password change of ${username} failed with ${changed.status}`)
+      }
     },
     close: async () => {
       await server.close()

@@ -134,6 +134,8 @@ export const createAdminUsersService = ({
             passwordHash: await hashPassword(input.password),
             roleId: input.roleId,
             teamId: input.teamId,
+            // The administrator chose it, so only the person's own password should stay: they replace it at first sign-in.
+            mustChangePassword: true,
           },
           include: managedInclude,
         })

@@ -80,6 +80,7 @@ describe('roles and the permission catalogue', () => {
     })
     expect(user.status).toBe(201)
     expect(user.body.roleName).toBe('店员')
+    await server.completeFirstSignIn('clerk1', password)
     const clerk = await server.login('clerk1', password)
 
     const me = await server.api.get<{ role: string; roleName: string; permissions: string[] }>('/api/me', { token: clerk })
