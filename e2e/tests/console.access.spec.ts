@@ -9,8 +9,8 @@ import { people } from '../support/product';
 const maskedMobile = /1\d{2}\*{4}\d{4}/;
 
 async function chooseOption(page: Page, label: string, option: string) {
-  // Required fields read "* 角色": the star is part of the accessible name.
-  await page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) }).click();
+  // Required fields read "* 角色" and search forms "操作 :": the marks are part of the accessible name.
+  await page.getByRole('combobox', { name: new RegExp(`^(\\* )?${label}( :)?$`) }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
@@ -52,7 +52,7 @@ test('an admin creates a role in the permission matrix and a user with it, who t
   await page.getByLabel('当前密码').fill('Clerk-first-pass-2026');
   await page.getByLabel('新密码', { exact: true }).fill('Clerk-own-pass-2026');
   await page.getByLabel('确认新密码').fill('Clerk-own-pass-2026');
-  await page.getByRole('button', { name: buttonName('修改密码') }).click();
+  await page.getByRole('button', { name: buttonName('修改密码并继续') }).click();
   await expectSignedIn(page, `店员${suffix}`);
   // Own scope and nobody's customers yet: an empty list, and no way into the system pages.
   await expect(page.getByText('共 0 位客户')).toBeVisible();
