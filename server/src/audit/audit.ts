@@ -36,28 +36,29 @@ const jsonOrNull = (value: object | null | undefined): Prisma.InputJsonValue | u
  */
 export const recordAudit = async (
   writer: AuditWriter,
-  ctx: Pick<RequestContext, 'user' | 'ip' | 'userAgent'>,
+  ctx: AuditCaller,
   entry: AuditEntry,
   actor?: { id: string; displayName: string } | null,
 ): Promise<void> => {
-  const who = actor === undefined ? ctx.user : actor
-  await writer.auditLog.create({
-    data: {
-      actorId: who?.id ?? null,
-      actorName: who?.displayName ?? null,
-      apiKeyId: ctx.user?.apiKeyId ?? null,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      action: entry.action,
-      resource: entry.resource,
-      resourceId: entry.resourceId ?? null,
-      customerId: entry.customerId ?? null,
-      label: entry.label ?? null,
-      changes: jsonOrNull(entry.changes),
-      meta: jsonOrNull(entry.meta),
-    },
-  })
+  await writer.auditLog.create({ data: auditRow(ctx, entry, actor === undefined ? ctx.user : actor) })
 }
+
+type AuditCaller = Pick<RequestContext, 'user' | 'ip' | 'userAgent'>
+
+const auditRow = (ctx: AuditCaller, entry: AuditEntry, who: { id: string; displayName: string } | null) => ({
+  actorId: who?.id ?? null,
+  actorName: who?.displayName ?? null,
+  apiKeyId: ctx.user?.apiKeyId ?? null,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent,
+  action: entry.action,
+  resource: entry.resource,
+  resourceId: entry.resourceId ?? null,
+  customerId: entry.customerId ?? null,
+  label: entry.label ?? null,
+  changes: jsonOrNull(entry.changes),
+  meta: jsonOrNull(entry.meta),
+})
 
 /**
  * Field-level before/after of two plain snapshots: only fields whose values differ (compared as JSON).
@@ -80,24 +81,9 @@ export const diffSnapshots = (before: Record<string, unknown> | null, after: Rec
  */
 export const recordAuditMany = async (
   writer: AuditWriter,
-  ctx: Pick<RequestContext, 'user' | 'ip' | 'userAgent'>,
+  ctx: AuditCaller,
   entries: readonly AuditEntry[],
 ): Promise<void> => {
   if (entries.length === 0) return
-  await writer.auditLog.createMany({
-    data: entries.map((entry) => ({
-      actorId: ctx.user?.id ?? null,
-      actorName: ctx.user?.displayName ?? null,
-      apiKeyId: ctx.user?.apiKeyId ?? null,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      action: entry.action,
-      resource: entry.resource,
-      resourceId: entry.resourceId ?? null,
-      customerId: entry.customerId ?? null,
-      label: entry.label ?? null,
-      changes: jsonOrNull(entry.changes),
-      meta: jsonOrNull(entry.meta),
-    })),
-  })
+  await writer.auditLog.createMany({ data: entries.map((entry) => auditRow(ctx, entry, ctx.user)) })
 }
