@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { ApiError } from '../../api/client'
 import { messageForError } from '../../api/error-message'
 import { signIn, verifyCode } from '../../auth/auth-actions'
@@ -104,14 +104,7 @@ export default function LoginPage() {
 
   if (challengeToken) {
     return (
-      <View className="page login-page">
-        <View className="page__toolbar">
-          <LanguageSwitch />
-        </View>
-        <View className="login-page__brand">{t('appName')}</View>
-        <View className="card">
-          <View className="card__title" {...PAGE_HEADING}>{t('mfaTitle')}</View>
-          <View className="card__subtitle">{t('mfaSubtitle')}</View>
+      <LoginCard title={t('mfaTitle')} subtitle={t('mfaSubtitle')}>
           <FormField label={t('mfaCodeLabel')} error={errors.code}>
             <Input
               className="text-input"
@@ -131,20 +124,12 @@ export default function LoginPage() {
           <View className="login-page__back" onClick={backToPassword} {...BUTTON_ROLE}>
             {t('mfaBack')}
           </View>
-        </View>
-      </View>
+      </LoginCard>
     )
   }
 
   return (
-    <View className="page login-page">
-      <View className="page__toolbar">
-        <LanguageSwitch />
-      </View>
-      <View className="login-page__brand">{t('appName')}</View>
-      <View className="card">
-        <View className="card__title" {...PAGE_HEADING}>{t('loginTitle')}</View>
-        <View className="card__subtitle">{t('loginSubtitle')}</View>
+    <LoginCard title={t('loginTitle')} subtitle={t('loginSubtitle')}>
         <FormField label={t('usernameLabel')} error={errors.username}>
           <Input
             className="text-input"
@@ -176,6 +161,23 @@ export default function LoginPage() {
           busy={busy}
           onPress={() => void submit()}
         />
+    </LoginCard>
+  )
+}
+
+/** The frame both sign-in steps share: language switch, brand, and a card with the step's title. */
+function LoginCard(props: { title: string; subtitle: string; children: ReactNode }) {
+  const { t } = useStrings()
+  return (
+    <View className="page login-page">
+      <View className="page__toolbar">
+        <LanguageSwitch />
+      </View>
+      <View className="login-page__brand">{t('appName')}</View>
+      <View className="card">
+        <View className="card__title" {...PAGE_HEADING}>{props.title}</View>
+        <View className="card__subtitle">{props.subtitle}</View>
+        {props.children}
       </View>
     </View>
   )
