@@ -1,6 +1,6 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { useMessage } from '@/components/AppProviders/message';
 import { useStaffUsers } from '@/services/reference';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, useRoles } from '@/services/system';
 import { FormModal } from '../components/FormModal';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { useNamedTable } from '../components/NamedTable';
-import { useFail } from '../components/useFail';
 
 interface ApiKeyValues {
   name: string;
@@ -127,8 +127,6 @@ function CreatedKeyModal({ created, onClose }: { created: CreatedApiKey; onClose
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
-  const message = useMessage();
-  const fail = useFail();
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
@@ -186,25 +184,13 @@ export default function ApiKeysPage() {
       render: (_, key) =>
         key.revokedAt ? null : (
           <Space size={0} role="group" aria-label={t('system.rowActions', { name: key.name })}>
-            <Popconfirm
+            <ConfirmAction
+              label={t('system.apiKeys.revoke')}
               title={t('system.apiKeys.revokeConfirm', { name: key.name })}
               description={t('system.apiKeys.revokeWarning')}
-              okText={t('system.apiKeys.revoke')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={async () => {
-                try {
-                  await revoke.mutateAsync(key.id);
-                  message.success(t('system.apiKeys.revokedDone', { name: key.name }));
-                } catch (error) {
-                  fail(error);
-                }
-              }}
-            >
-              <Button type="link" size="small" danger>
-                {t('system.apiKeys.revoke')}
-              </Button>
-            </Popconfirm>
+              done={t('system.apiKeys.revokedDone', { name: key.name })}
+              action={() => revoke.mutateAsync(key.id)}
+            />
           </Space>
         ),
     },

@@ -1,21 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Button, Popconfirm, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleDto } from '@/api/types';
-import { useMessage } from '@/components/AppProviders/message';
 import { useDeleteRole, useRoles } from '@/services/system';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { useNamedTable } from '../components/NamedTable';
-import { useFail } from '../components/useFail';
 import { RoleEditor } from './RoleEditor';
 
 type Editing = { role?: RoleDto } | null;
 
 export default function RolesPage() {
   const { t } = useTranslation();
-  const message = useMessage();
-  const fail = useFail();
   const roles = useRoles();
   const remove = useDeleteRole();
   const [editing, setEditing] = useState<Editing>(null);
@@ -71,25 +68,13 @@ export default function RolesPage() {
             {role.key === 'admin' ? t('system.roles.viewButton') : t('common.edit')}
           </Button>
           {!role.builtIn && (
-            <Popconfirm
+            <ConfirmAction
+              label={t('common.delete')}
               title={t('system.roles.deleteConfirm', { name: role.name })}
               description={role.userCount > 0 ? t('system.roles.deleteInUse', { count: role.userCount }) : undefined}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={async () => {
-                try {
-                  await remove.mutateAsync(role.id);
-                  message.success(t('system.roles.deleted', { name: role.name }));
-                } catch (error) {
-                  fail(error);
-                }
-              }}
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+              done={t('system.roles.deleted', { name: role.name })}
+              action={() => remove.mutateAsync(role.id)}
+            />
           )}
         </Space>
       ),

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Form, Input, Popconfirm, Skeleton, Space, Table, TreeSelect } from 'antd';
+import { Button, Card, Form, Input, Skeleton, Space, Table, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import React, { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { useMessage } from '@/components/AppProviders/message';
 import { useCreateTeam, useDeleteTeam, useTeams, useUpdateTeam } from '@/services/system';
 import { buildTree, descendantIds, toTreeOptions, type TreeNode, type TreeOption } from '@/utils/tree';
 import { FormModal } from '../components/FormModal';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { useNamedTable } from '../components/NamedTable';
-import { useFail } from '../components/useFail';
 
 type Dialog =
   | { kind: 'create'; parentId: string | null }
@@ -114,8 +114,6 @@ function TeamDialog({ dialog, teams, onClose }: { dialog: Dialog; teams: Team[];
 
 export default function TeamsPage() {
   const { t } = useTranslation();
-  const message = useMessage();
-  const fail = useFail();
   const teams = useTeams();
   const remove = useDeleteTeam();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -143,25 +141,13 @@ export default function TeamsPage() {
               <Button type="link" size="small" onClick={() => setDialog({ kind: 'move', team })}>
                 {t('system.teams.move')}
               </Button>
-              <Popconfirm
+              <ConfirmAction
+                label={t('common.delete')}
                 title={t('system.teams.deleteConfirm', { name: team.name })}
                 description={team.children || team.memberCount > 0 ? t('system.teams.deleteNotEmpty') : undefined}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={async () => {
-                  try {
-                    await remove.mutateAsync(team.id);
-                    message.success(t('system.teams.deleted', { name: team.name }));
-                  } catch (error) {
-                    fail(error);
-                  }
-                }}
-              >
-                <Button type="link" size="small" danger>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
+                done={t('system.teams.deleted', { name: team.name })}
+                action={() => remove.mutateAsync(team.id)}
+              />
             </>
           )}
         </Space>
