@@ -8,9 +8,8 @@ import { loginPath } from '@/api/client';
 import { redirectTargetAfterLogin } from '@/auth/redirect';
 import { fetchCurrentUser, signOut } from '@/auth/session';
 import { useMessage } from '@/components/AppProviders/message';
-import { BrandLogo } from '@/components/BrandLogo';
-import { LanguageSwitch } from '@/components/LanguageSwitch';
 import styles from '@/pages/user/login/index.css';
+import { SignInFrame } from '@/pages/user/login/SignInFrame';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 
 /**
@@ -56,36 +55,20 @@ export default function PasswordChangePage() {
   };
 
   return (
-    <div className={styles.page}>
-      <header className={styles.toolbar}>
-        <LanguageSwitch />
-      </header>
-      <main className={styles.main}>
-        <section className={styles.panel} aria-labelledby="password-heading">
-          <div className={styles.brand}>
-            <BrandLogo size={40} />
-            <p className={styles.brandName}>{t('app.name')}</p>
-          </div>
-          <h1 id="password-heading" className={styles.heading} style={{ marginTop: 16 }}>
-            {t('account.password.pageTitle')}
-          </h1>
-          {user?.passwordChangeRequired && (
-            <Alert
-              className={styles.alert}
-              type="warning"
-              showIcon
-              message={t('account.password.required')}
-            />
-          )}
-          <ChangePasswordForm
-            onChanged={() => void changed()}
-            submitLabel={t('account.password.submitAndContinue')}
-          />
-          <Button type="link" onClick={() => void leave()} style={{ paddingInline: 0, marginTop: 8 }}>
-            {t('user.logout')}
-          </Button>
-        </section>
-      </main>
-    </div>
+    <SignInFrame headingId="password-heading">
+      <h1 id="password-heading" className={styles.heading} style={{ marginTop: 16 }}>
+        {t('account.password.pageTitle')}
+      </h1>
+      {user?.passwordChangeRequired && (
+        <Alert className={styles.alert} type="warning" showIcon message={t('account.password.required')} />
+      )}
+      <ChangePasswordForm
+        onChanged={() => void changed()}
+        submitLabel={t('account.password.submitAndContinue')}
+      />
+      <Button type="link" onClick={() => void leave()} style={{ paddingInline: 0, marginTop: 8 }}>
+        {t('user.logout')}
+      </Button>
+    </SignInFrame>
   );
 }

@@ -8,13 +8,12 @@ import {
   type LoginEvent,
   type LoginStep,
 } from '@/auth/loginFlow';
-import { BrandLogo } from '@/components/BrandLogo';
-import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { RecoveryCodesPanel } from '@/pages/account/components/RecoveryCodesPanel';
 import { CodeStep } from './CodeStep';
 import { EnrolStep } from './EnrolStep';
 import styles from './index.css';
 import { PasswordStep } from './PasswordStep';
+import { SignInFrame } from './SignInFrame';
 import { useFinishSignIn } from './useSignIn';
 
 export default function LoginPage() {
@@ -47,54 +46,40 @@ export default function LoginPage() {
   const restart = useCallback(() => setState(initialLoginStep), []);
 
   return (
-    <div className={styles.page}>
-      <header className={styles.toolbar}>
-        <LanguageSwitch />
-      </header>
-      <main className={styles.main}>
-        <section className={styles.panel} aria-labelledby="login-heading">
-          <div className={styles.brand}>
-            <BrandLogo size={40} />
-            <p className={styles.brandName}>{t('app.name')}</p>
-          </div>
-          <p className={styles.tagline}>{t('app.tagline')}</p>
-          {state.step === 'password' && (
-            <PasswordStep
-              notice={state.notice ? t('auth.challengeExpired') : undefined}
-              onAccepted={(result) => dispatch({ type: 'passwordAccepted', result })}
-            />
-          )}
-          {state.step === 'code' && (
-            <CodeStep
-              challengeToken={state.challengeToken}
-              useRecoveryCode={state.useRecoveryCode}
-              onToggleRecoveryCode={() => dispatch({ type: 'toggleRecoveryCode' })}
-              onAccepted={(session) => dispatch({ type: 'codeAccepted', session })}
-              onExpired={expired}
-              onBack={restart}
-            />
-          )}
-          {state.step === 'enrol' && (
-            <EnrolStep
-              challengeToken={state.challengeToken}
-              onEnrolled={(session, recoveryCodes) => dispatch({ type: 'enrolled', session, recoveryCodes })}
-              onExpired={expired}
-              onBack={restart}
-            />
-          )}
-          {state.step === 'recoveryCodes' && (
-            <>
-              <h1 id="login-heading" className={styles.heading}>
-                {t('account.recoveryCodes.heading')}
-              </h1>
-              <RecoveryCodesPanel
-                codes={state.recoveryCodes}
-                onDone={() => dispatch({ type: 'codesSaved' })}
-              />
-            </>
-          )}
-        </section>
-      </main>
-    </div>
+    <SignInFrame headingId="login-heading">
+      <p className={styles.tagline}>{t('app.tagline')}</p>
+      {state.step === 'password' && (
+        <PasswordStep
+          notice={state.notice ? t('auth.challengeExpired') : undefined}
+          onAccepted={(result) => dispatch({ type: 'passwordAccepted', result })}
+        />
+      )}
+      {state.step === 'code' && (
+        <CodeStep
+          challengeToken={state.challengeToken}
+          useRecoveryCode={state.useRecoveryCode}
+          onToggleRecoveryCode={() => dispatch({ type: 'toggleRecoveryCode' })}
+          onAccepted={(session) => dispatch({ type: 'codeAccepted', session })}
+          onExpired={expired}
+          onBack={restart}
+        />
+      )}
+      {state.step === 'enrol' && (
+        <EnrolStep
+          challengeToken={state.challengeToken}
+          onEnrolled={(session, recoveryCodes) => dispatch({ type: 'enrolled', session, recoveryCodes })}
+          onExpired={expired}
+          onBack={restart}
+        />
+      )}
+      {state.step === 'recoveryCodes' && (
+        <>
+          <h1 id="login-heading" className={styles.heading}>
+            {t('account.recoveryCodes.heading')}
+          </h1>
+          <RecoveryCodesPanel codes={state.recoveryCodes} onDone={() => dispatch({ type: 'codesSaved' })} />
+        </>
+      )}
+    </SignInFrame>
   );
 }
