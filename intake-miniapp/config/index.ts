@@ -45,6 +45,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           '/pages/login/index': '/login',
           '/pages/register/index': '/register',
           '/pages/success/index': '/success',
+          '/pages/registrations/index': '/registrations',
+          '/pages/edit/index': '/edit',
+          '/pages/account/index': '/account',
+          '/pages/feedback/index': '/feedback',
+          '/pages/join/index': '/join',
+          '/pages/thanks/index': '/thanks',
         },
       },
       output: {

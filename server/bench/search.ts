@@ -91,6 +91,10 @@ const main = async () => {
       // The benchmark signs in once per query kind; no reason to slow it down.
       authRateLimitPerMinute: 10_000,
       publicRateLimitPerMinute: 10_000,
+      deviceRateLimitPerMinute: 10_000,
+      formTokenTtlSeconds: 1800,
+      publicBaseUrl: undefined,
+      wechat: undefined,
       adminPassword: staffPassword,
       seedDemo: false,
       demoPassword: undefined,

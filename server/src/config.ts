@@ -49,6 +49,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: optionalText,
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  PUBLIC_DEVICE_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  FORM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
+  PUBLIC_BASE_URL: optionalText.refine((value) => value === undefined || URL.canParse(value), { message: 'must be a URL like https://crm.example.com' }),
+  WECHAT_APP_ID: optionalText,
+  WECHAT_APP_SECRET: optionalText,
+  WECHAT_API_BASE_URL: z.string().url().default('https://api.weixin.qq.com'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -73,6 +79,21 @@ export interface Config {
   authRateLimitPerMinute: number
   /** Requests per minute from one IP address to endpoints open without signing in. */
   publicRateLimitPerMinute: number
+  /** Public submissions and photo uploads per minute from one device (X-Device-Id). */
+  deviceRateLimitPerMinute: number
+  /** How long a public form token (feedback, self-registration) stays valid. */
+  formTokenTtlSeconds: number
+  /** Origin of links printed in QR codes; unset = the origin of the console request. */
+  publicBaseUrl: string | undefined
+  /** WeChat mini-program credentials; undefined = WeChat features off. */
+  wechat: WechatConfig | undefined
+}
+
+export interface WechatConfig {
+  appId: string
+  appSecret: string
+  /** https://api.weixin.qq.com, or a stand-in in tests. */
+  apiBaseUrl: string
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -100,5 +121,12 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxy: vars.TRUST_PROXY,
     authRateLimitPerMinute: vars.AUTH_RATE_LIMIT,
     publicRateLimitPerMinute: vars.PUBLIC_RATE_LIMIT,
+    deviceRateLimitPerMinute: vars.PUBLIC_DEVICE_RATE_LIMIT,
+    formTokenTtlSeconds: vars.FORM_TOKEN_TTL_SECONDS,
+    publicBaseUrl: vars.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    wechat:
+      vars.WECHAT_APP_ID !== undefined && vars.WECHAT_APP_SECRET !== undefined
+        ? { appId: vars.WECHAT_APP_ID, appSecret: vars.WECHAT_APP_SECRET, apiBaseUrl: vars.WECHAT_API_BASE_URL.replace(/\/+$/, '') }
+        : undefined,
   }
 }

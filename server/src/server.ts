@@ -119,6 +119,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       rateLimits: {
         auth: { limit: options.authRateLimitPerMinute, windowSeconds: 60 },
         public: { limit: options.publicRateLimitPerMinute, windowSeconds: 60 },
+        device: { limit: options.deviceRateLimitPerMinute, windowSeconds: 60 },
         ...options.rateLimits,
       },
       corsOrigins: options.corsOrigins,

@@ -134,6 +134,10 @@ const zhCN = {
 
   networkError: '网络异常，请稍后重试',
   unexpectedError: '出错了，请稍后重试',
+
+  // --- staff side (issue 6): drafts, outbox, my registrations, editing, WeChat ---
+
+  // --- customer side (issue 6): feedback, self-registration, thanks ---
 }
 
 export type StringKey = keyof typeof zhCN
@@ -268,6 +272,10 @@ const enUS: Record<StringKey, string> = {
 
   networkError: 'Network error, please try again',
   unexpectedError: 'Something went wrong, please try again',
+
+  // --- staff side (issue 6): drafts, outbox, my registrations, editing, WeChat ---
+
+  // --- customer side (issue 6): feedback, self-registration, thanks ---
 }
 
 export const STRINGS: Record<Language, Record<StringKey, string>> = {

@@ -32,14 +32,23 @@ export const permissions = [
   'api_key:manage',
   // Password policy, lockout and expiry settings.
   'security:manage',
+  // The feedback inbox: read feedback (within the feedback scope) and the CSAT / NPS figures.
+  'feedback:read',
+  // Work on feedback: assign, change status, add internal notes and reply records, link to a customer.
+  'feedback:manage',
+  // QR channels (stores, staff codes): create, print, reissue, disable.
+  'channel:manage',
 ] as const
 
 export type Permission = (typeof permissions)[number]
 
 export const isPermission = (value: string): value is Permission => (permissions as readonly string[]).includes(value)
 
-/** Resources whose rows are limited by a data scope; related records (contacts, orders, …) follow their customer. */
-export const scopedResources = ['customer', 'audit'] as const
+/**
+ * Resources whose rows are limited by a data scope; related records (contacts, orders, …) follow their customer.
+ * feedback: own = attributed to or assigned to the caller, team = arrived through a store in the caller's teams.
+ */
+export const scopedResources = ['customer', 'audit', 'feedback'] as const
 export type ScopedResource = (typeof scopedResources)[number]
 export const dataScopes = ['own', 'team', 'all'] as const
 export type DataScope = (typeof dataScopes)[number]
@@ -53,23 +62,27 @@ export type BuiltInRoleKey = (typeof builtInRoleKeys)[number]
  * Tests and the seed read it; the admin role is never read from the database: it holds every permission.
  */
 export const builtInRoles: Record<BuiltInRoleKey, { name: string; permissions: readonly Permission[]; scopes: RoleScopes }> = {
-  admin: { name: '管理员', permissions, scopes: { customer: 'all', audit: 'all' } },
+  admin: { name: '管理员', permissions, scopes: { customer: 'all', audit: 'all', feedback: 'all' } },
   manager: {
     name: '销售经理',
     permissions: [
       'customer:read', 'customer:create', 'customer:update', 'customer:delete', 'customer:assign', 'customer:merge',
       'customer:bulk', 'customer:force_duplicate', 'customer:export', 'customer:reveal_phone', 'order:update_amount',
-      'settings:manage', 'audit:read',
+      'settings:manage', 'audit:read', 'feedback:read', 'feedback:manage', 'channel:manage',
     ],
-    scopes: { customer: 'team', audit: 'team' },
+    scopes: { customer: 'team', audit: 'team', feedback: 'team' },
   },
-  sales: { name: '销售', permissions: ['customer:read', 'customer:create', 'customer:update'], scopes: { customer: 'own', audit: 'own' } },
+  sales: {
+    name: '销售',
+    permissions: ['customer:read', 'customer:create', 'customer:update', 'feedback:read'],
+    scopes: { customer: 'own', audit: 'own', feedback: 'own' },
+  },
   service: {
     name: '客服',
-    permissions: ['customer:read', 'customer:update', 'customer:reveal_phone'],
-    scopes: { customer: 'all', audit: 'own' },
+    permissions: ['customer:read', 'customer:update', 'customer:reveal_phone', 'feedback:read', 'feedback:manage'],
+    scopes: { customer: 'all', audit: 'own', feedback: 'all' },
   },
-  viewer: { name: '只读', permissions: ['customer:read'], scopes: { customer: 'all', audit: 'own' } },
+  viewer: { name: '只读', permissions: ['customer:read', 'feedback:read'], scopes: { customer: 'all', audit: 'own', feedback: 'all' } },
 }
 
 /** Reads a role row's stored scopes; anything missing or unknown is the narrowest scope. */
@@ -79,7 +92,7 @@ export const scopesOf = (stored: unknown): RoleScopes => {
     const scope = value[resource]
     return typeof scope === 'string' && (dataScopes as readonly string[]).includes(scope) ? (scope as DataScope) : 'own'
   }
-  return { customer: pick('customer'), audit: pick('audit') }
+  return { customer: pick('customer'), audit: pick('audit'), feedback: pick('feedback') }
 }
 
 /** A role row's effective permissions: the stored ones that the catalogue knows, or all of them for admin. */
@@ -87,4 +100,4 @@ export const permissionsOf = (role: { key: string | null; permissions: readonly 
   role.key === 'admin' ? [...permissions] : role.permissions.filter(isPermission)
 
 export const effectiveScopes = (role: { key: string | null; scopes: unknown }): RoleScopes =>
-  role.key === 'admin' ? { customer: 'all', audit: 'all' } : scopesOf(role.scopes)
+  role.key === 'admin' ? { customer: 'all', audit: 'all', feedback: 'all' } : scopesOf(role.scopes)

@@ -13,11 +13,14 @@ export interface RateLimitOptions {
   auth: RateLimit
   /** Endpoints anyone may call without signing in (e.g. the customer intake form). */
   public: RateLimit
+  /** Public submissions and photo uploads from one device (the X-Device-Id header). */
+  device: RateLimit
 }
 
 export const defaultRateLimits: RateLimitOptions = {
   auth: { limit: 20, windowSeconds: 60 },
   public: { limit: 30, windowSeconds: 60 },
+  device: { limit: 10, windowSeconds: 60 },
 }
 
 interface RateLimitedRequest extends Request {

@@ -62,7 +62,11 @@ export const testServerOptions = (overrides: Partial<ServerOptions> & Pick<Serve
   logLevel: 'silent',
   logger: silentLogger,
   // Every test signs in from 127.0.0.1, many times a minute; tests of the limits themselves set lower ones.
-  rateLimits: { auth: { limit: 1_000_000, windowSeconds: 60 }, public: { limit: 1_000_000, windowSeconds: 60 } },
+  rateLimits: {
+    auth: { limit: 1_000_000, windowSeconds: 60 },
+    public: { limit: 1_000_000, windowSeconds: 60 },
+    device: { limit: 1_000_000, windowSeconds: 60 },
+  },
   ...overrides,
 })
 

@@ -10,7 +10,7 @@ export const RoleKey = z
 export const Permission = z.enum(permissions).meta({ id: 'Permission' })
 export const DataScope = z.enum(dataScopes).meta({ id: 'DataScope', description: 'own, team (with sub-teams) or all' })
 export const RoleScopes = z
-  .strictObject({ customer: DataScope, audit: DataScope })
+  .strictObject({ customer: DataScope, audit: DataScope, feedback: DataScope.default('own') })
   .meta({ id: 'RoleScopes', description: 'Which rows of each scoped resource the role reaches' })
 
 export const User = z

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { requirePermission } from '../../auth/middleware.js'
+import { idempotentReplayHeader, readIdempotencyKey } from '../../http/idempotency.js'
 import {
   BulkInput,
   CustomerIdParams,
@@ -18,7 +19,10 @@ export const customersRouter = (customers: CustomersService): Router => {
     res.json(await customers.list(req.ctx, CustomerListQuery.parse(req.query)))
   })
   router.post('/', requirePermission('customer:create'), async (req, res) => {
-    res.status(201).json(await customers.create(req.ctx, CustomerInput.parse(req.body)))
+    const idempotencyKey = readIdempotencyKey(req)
+    const { replayed, ...customer } = await customers.create(req.ctx, CustomerInput.parse(req.body), idempotencyKey)
+    if (replayed) res.setHeader(idempotentReplayHeader, 'true')
+    res.status(201).json(customer)
   })
   // Fixed paths before '/:id', which would otherwise take them for ids.
   router.get('/duplicates', requirePermission('customer:read'), async (req, res) => {

@@ -2,6 +2,7 @@ import { customerDetailInclude, type CustomerAccess, type CustomerDetailRow, typ
 import type { Db } from '../../db/prisma.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, can, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
+import { claimIdempotencyKey } from '../../http/idempotency.js'
 import { AppError } from '../../http/errors.js'
 import { pinyinColumns } from '../../lib/search-terms.js'
 import { refreshPinyin } from './customers.search-upkeep.js'
@@ -48,7 +49,11 @@ export interface CustomersService {
   list(ctx: RequestContext, query: CustomerListQueryData): Promise<CustomerListDto>
   sources(ctx: RequestContext): Promise<{ items: { source: string; count: number }[] }>
   get(ctx: RequestContext, id: string): Promise<CustomerDto>
-  create(ctx: RequestContext, input: CustomerInputData): Promise<CustomerDto>
+  /**
+   * With an idempotency key, a retry of a create that already committed answers with that customer (`replayed`)
+   * instead of creating a second one.
+   */
+  create(ctx: RequestContext, input: CustomerInputData, idempotencyKey?: string): Promise<CustomerDto & { replayed?: true }>
   update(ctx: RequestContext, id: string, input: CustomerPatchData): Promise<CustomerDto>
   remove(ctx: RequestContext, id: string): Promise<void>
   duplicates(ctx: RequestContext, query: DuplicatesQueryData): Promise<DuplicateMatchesDto>
@@ -268,9 +273,15 @@ export const createCustomersService = ({
 
     get: async (ctx, id) => mapper.detail(await access.findDetail(authenticated(ctx), id)),
 
-    create: async (ctx, input) => {
+    create: async (ctx, input, idempotencyKey) => {
       const caller = authenticated(ctx)
-      const row = await db.$transaction(async (tx) => {
+      const outcome = await db.$transaction(async (tx) => {
+        const claim =
+          idempotencyKey === undefined
+            ? undefined
+            : await claimIdempotencyKey(tx, { scope: `user:${caller.user.id}`, key: idempotencyKey, operation: 'customers.create', body: input })
+        const replayOf = claim?.replayOf ?? null
+        if (replayOf !== null) return { replayOf, row: undefined }
         await checkOwner(tx, caller, input.ownerId)
         const problems = new Problems()
         const lists = await prepareLists(tx, input, problems)
@@ -308,9 +319,11 @@ export const createCustomersService = ({
           ({ to }) => to !== null && to !== false && !(Array.isArray(to) && to.length === 0),
         )
         await recordCustomerChange(tx, caller, { customerId: created.id, kind: 'created', payload: { changes, ...forced } }, { action: 'create', label: row.name })
-        return row
+        await claim?.complete(created.id)
+        return { replayOf: null, row }
       }, transactionOptions)
-      return mapper.detail(row)
+      if (outcome.replayOf !== null) return { ...mapper.detail(await access.findDetail(caller, outcome.replayOf)), replayed: true }
+      return mapper.detail(outcome.row)
     },
 
     update: async (ctx, id, input) => {

@@ -42,6 +42,9 @@ const labelKeys: Record<Permission, MessageKey> = {
   'audit:read': 'permissions.audit_read',
   'api_key:manage': 'permissions.api_key_manage',
   'security:manage': 'permissions.security_manage',
+  'feedback:read': 'permissions.feedback_read',
+  'feedback:manage': 'permissions.feedback_manage',
+  'channel:manage': 'permissions.channel_manage',
 }
 
 const userCount = { _count: { select: { users: true } } } as const

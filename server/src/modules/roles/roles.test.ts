@@ -40,7 +40,7 @@ describe('roles and the permission catalogue', () => {
   it('lists the permission catalogue with labels in the caller’s language', async () => {
     const zh = await server.api.get<{ items: { key: string; resource: string; label: string }[]; scopedResources: string[] }>('/api/permissions', { token: manager })
     expect(zh.status).toBe(200)
-    expect(zh.body.scopedResources).toEqual(['customer', 'audit'])
+    expect(zh.body.scopedResources).toEqual(['customer', 'audit', 'feedback'])
     expect(zh.body.items[0]).toEqual({ key: 'customer:read', resource: 'customer', label: '查看客户' })
     expect(zh.body.items.find((item) => item.key === 'audit:read')).toEqual({ key: 'audit:read', resource: 'audit', label: '查看审计日志' })
     const en = await server.api.get<{ items: { key: string; label: string }[] }>('/api/permissions', { token: manager, language: 'en-US' })
@@ -148,7 +148,7 @@ describe('roles and the permission catalogue', () => {
     const viewer = await builtIn('viewer')
     const described = await server.api.patch<Role>(`/api/roles/${viewer.id}`, { token: admin, body: { description: '只能查看' } })
     expect(described.status).toBe(200)
-    expect(described.body).toMatchObject({ key: 'viewer', description: '只能查看', permissions: ['customer:read'] })
+    expect(described.body).toMatchObject({ key: 'viewer', description: '只能查看', permissions: ['customer:read', 'feedback:read'] })
     expect((await server.api.delete<ErrorBody>(`/api/roles/${viewer.id}`, { token: admin })).body.code).toBe('ROLE_BUILT_IN')
 
     const clerkRole = (await roles()).find((role) => role.name === '店员') as Role
