@@ -23,6 +23,9 @@ const allPermissions: Permission[] = [
   'audit:read',
   'api_key:manage',
   'security:manage',
+  'feedback:read',
+  'feedback:manage',
+  'channel:manage',
 ];
 
 const signedIn = (role: CurrentUser['role'], permissions: Permission[], scopes: RoleScopes) => ({
@@ -49,13 +52,13 @@ describe('access', () => {
   });
 
   it('gives an administrator, who holds every permission over all data, every flag', () => {
-    const flags = access(signedIn('admin', allPermissions, { customer: 'all', audit: 'all' }));
+    const flags = access(signedIn('admin', allPermissions, { customer: 'all', audit: 'all', feedback: 'all' }));
     expect(Object.entries(flags).filter(([, granted]) => !granted)).toEqual([]);
   });
 
   it('lets a sales user read, create and edit their own customers and nothing else', () => {
     const flags = access(
-      signedIn('sales', ['customer:read', 'customer:create', 'customer:update'], { customer: 'own', audit: 'own' }),
+      signedIn('sales', ['customer:read', 'customer:create', 'customer:update'], { customer: 'own', audit: 'own', feedback: 'own' }),
     );
     expect(Object.entries(flags).filter(([, granted]) => granted).map(([flag]) => flag)).toEqual([
       'isSignedIn',
@@ -84,7 +87,7 @@ describe('access', () => {
           'settings:manage',
           'audit:read',
         ],
-        { customer: 'team', audit: 'team' },
+        { customer: 'team', audit: 'team', feedback: 'team' },
       ),
     );
     expect(flags).toMatchObject({
@@ -103,7 +106,7 @@ describe('access', () => {
   });
 
   it('follows a custom role’s permissions, not its name', () => {
-    const flags = access(signedIn('custom', ['customer:read', 'user:manage'], { customer: 'all', audit: 'own' }));
+    const flags = access(signedIn('custom', ['customer:read', 'user:manage'], { customer: 'all', audit: 'own', feedback: 'all' }));
     expect(flags).toMatchObject({
       canUseCustomers: true,
       canSeeAllCustomers: true,
@@ -116,8 +119,31 @@ describe('access', () => {
   });
 
   it('shows no system menu to a read-only role', () => {
-    const flags = access(signedIn('viewer', ['customer:read'], { customer: 'all', audit: 'own' }));
+    const flags = access(signedIn('viewer', ['customer:read'], { customer: 'all', audit: 'own', feedback: 'all' }));
     expect(flags.canUseSystem).toBe(false);
     expect(flags.canRevealPhone).toBe(false);
+  });
+
+  it('lets a sales user read feedback but neither work on it nor manage QR channels', () => {
+    const flags = access(
+      signedIn('sales', ['customer:read', 'feedback:read'], { customer: 'own', audit: 'own', feedback: 'own' }),
+    );
+    expect(flags).toMatchObject({ canReadFeedback: true, canManageFeedback: false, canManageChannels: false });
+  });
+
+  it('lets a customer service role work on feedback without managing channels', () => {
+    const flags = access(
+      signedIn('service', ['customer:read', 'feedback:read', 'feedback:manage'], {
+        customer: 'all',
+        audit: 'own',
+        feedback: 'all',
+      }),
+    );
+    expect(flags).toMatchObject({ canReadFeedback: true, canManageFeedback: true, canManageChannels: false });
+  });
+
+  it('shows a custom role holding only channel:manage the channels page but not the inbox', () => {
+    const flags = access(signedIn('custom', ['channel:manage'], { customer: 'own', audit: 'own', feedback: 'team' }));
+    expect(flags).toMatchObject({ canReadFeedback: false, canManageFeedback: false, canManageChannels: true });
   });
 });

@@ -45,6 +45,12 @@ export default function access(initialState: InitialState | undefined) {
     canReadAudit: has('audit:read'),
     canManageApiKeys: has('api_key:manage'),
     canManageSecurity: has('security:manage'),
+    // feedback:read — the inbox, a feedback's detail and photos, and the CSAT / NPS figures (within the feedback scope).
+    canReadFeedback: has('feedback:read'),
+    // feedback:manage — assign, change the status, add notes and reply records, link a customer.
+    canManageFeedback: has('feedback:manage'),
+    // channel:manage — the QR channels page: create, print, reissue, disable and delete channels.
+    canManageChannels: has('channel:manage'),
     // The 系统管理 menu shows when any of its pages does.
     canUseSystem: ['user:manage', 'role:manage', 'team:manage', 'audit:read', 'api_key:manage', 'security:manage'].some(
       (permission) => granted.has(permission),

@@ -18,7 +18,7 @@ const user: CurrentUser = {
   roleName: '销售经理',
   teamId: 't1',
   permissions: ['customer:read'],
-  scopes: { customer: 'team', audit: 'team' },
+  scopes: { customer: 'team', audit: 'team', feedback: 'team' },
   passwordChangeRequired: false,
 };
 const session: LoginResponse = { accessToken: 'a', refreshToken: 'r', user };

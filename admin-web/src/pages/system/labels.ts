@@ -25,6 +25,9 @@ const permissionMessages = {
   'audit:read': 'system.roles.permissions.auditRead',
   'api_key:manage': 'system.roles.permissions.apiKeyManage',
   'security:manage': 'system.roles.permissions.securityManage',
+  'feedback:read': 'system.roles.permissions.feedbackRead',
+  'feedback:manage': 'system.roles.permissions.feedbackManage',
+  'channel:manage': 'system.roles.permissions.channelManage',
 } as const satisfies Record<Permission, string>;
 
 const permissionResourceMessages = {
@@ -38,6 +41,8 @@ const permissionResourceMessages = {
   audit: 'system.roles.resources.audit',
   api_key: 'system.roles.resources.api_key',
   security: 'system.roles.resources.security',
+  feedback: 'system.roles.resources.feedback',
+  channel: 'system.roles.resources.channel',
 } as const;
 
 const auditActionMessages = {

@@ -15,7 +15,7 @@ interface RoleValues {
 }
 
 const formFields = ['name', 'description', 'mfaRequired'] as const;
-const newRoleScopes: RoleScopes = { customer: 'own', audit: 'own' };
+const newRoleScopes: RoleScopes = { customer: 'own', audit: 'own', feedback: 'own' };
 
 /**
  * Creates or edits a role: name, description, "requires two-step verification" and the permission matrix.

@@ -47,8 +47,14 @@ export default function RolesPage() {
       title: t('system.roles.scopeOf', { resource: t('system.roles.resources.customer') }),
       key: 'scopes',
       width: 130,
-      // The customer scope is what tells roles apart; the audit scope shows in the editor.
+      // The customer and feedback scopes tell roles apart; the audit scope shows in the editor.
       render: (_, role) => t(`system.roles.scopes.${role.scopes.customer}`),
+    },
+    {
+      title: t('system.roles.scopeOf', { resource: t('system.roles.resources.feedback') }),
+      key: 'feedbackScope',
+      width: 130,
+      render: (_, role) => t(`system.roles.scopes.${role.scopes.feedback}`),
     },
     {
       title: t('system.roles.fields.mfaRequired'),
