@@ -71,6 +71,10 @@ const zhCN = {
   validation: {
     required: '必填',
     idempotency_key: '应为 8–100 个字母、数字、下划线或连字符',
+    device_id: '应为 16–64 个字母、数字、下划线或连字符（设备标识）',
+    contact_consent: '留下电话需要同意我们联系你',
+    photo_ids: '图片不存在、已被使用或不是通过这份表单上传的',
+    consent_required: '请先阅读并同意隐私说明',
     too_many: '匹配的客户超过 10,000 位',
     view_not_own: '不是你自己的视图',
     invalid_type: '类型不正确，应为{{expected}}',
@@ -303,6 +307,10 @@ const enUS: Messages<typeof zhCN> = {
   validation: {
     required: 'Required',
     idempotency_key: 'Must be 8–100 letters, digits, underscores or hyphens',
+    device_id: 'Must be 16–64 letters, digits, underscores or hyphens (the device id)',
+    contact_consent: 'Leaving a phone number needs your consent to be contacted',
+    photo_ids: 'A photo does not exist, is already used or was not uploaded with this form',
+    consent_required: 'Please read and accept the privacy notice',
     too_many: 'More than 10,000 customers match',
     view_not_own: 'Not one of your own views',
     invalid_type: 'Wrong type, expected {{expected}}',
