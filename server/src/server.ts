@@ -21,6 +21,9 @@ import { createHealthService } from './modules/health/health.service.js'
 import { createMfa } from './auth/mfa.js'
 import type { RateLimitOptions } from './http/rate-limit.js'
 import { createAccountService } from './modules/account/account.service.js'
+import { createWechat } from './lib/wechat.js'
+import { createMeService } from './modules/me/me.service.js'
+import { createWechatService } from './modules/wechat/wechat.service.js'
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js'
 import { createSecuritySettingsService } from './modules/security-settings/security-settings.service.js'
 import { createRelatedServices } from './modules/related.js'
@@ -112,6 +115,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const refreshTokens = createRefreshTokens(db)
     const access = createAccess(db, cipher, database.run)
     const mfa = createMfa({ db, cipher })
+    // One client for the whole server, so WeChat's access token is fetched once and shared until it expires.
+    const wechat = options.wechat === undefined ? undefined : createWechat(options.wechat)
+    const auth = createAuthService({ db, accessTokens, refreshTokens, mfa })
     const app = createApp({
       db,
       logger,
@@ -125,7 +131,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       corsOrigins: options.corsOrigins,
       trustProxy: options.trustProxy,
       services: {
-        auth: createAuthService({ db, accessTokens, refreshTokens, mfa }),
+        auth,
+        wechat: createWechatService({ db, auth, wechat }),
+        me: createMeService({ access: access.customers, cipher }),
         account: createAccountService({ db, mfa, refreshTokens }),
         securitySettings: createSecuritySettingsService({ db }),
         apiKeys: createApiKeysService({ db }),

@@ -144,6 +144,17 @@ export interface CustomerAccess {
   /** How many of the caller's live customers carry each tag or sit in each group (ids without any are left out). */
   linkCounts(ctx: AuthenticatedContext, kind: 'tags' | 'groups'): Promise<Map<string, number>>
   listTrash(ctx: AuthenticatedContext, page: { skip: number; take: number }): Promise<{ rows: CustomerSummaryRow[]; total: number }>
+  /**
+   * The live customers of the caller's scope that the caller created at or after `since`, newest first (then by
+   * id), starting after the position `after`; at most `limit` rows.
+   */
+  registrations(ctx: AuthenticatedContext, request: RegistrationsRequest): Promise<CustomerSummarySource[]>
+}
+
+export interface RegistrationsRequest {
+  since: Date
+  after?: { createdAt: Date; id: string } | undefined
+  limit: number
 }
 
 /** `run` executes the search's hand-written statements; by default through Prisma, the server gives a plain pool. */
@@ -354,5 +365,20 @@ export const createCustomerAccess = (
     },
     listTrash: (ctx, { skip, take }) =>
       page(scopeSql(ctx, true), Prisma.sql`c.deleted_at DESC, c.id DESC`, skip, take),
+    registrations: async (ctx, { since, after, limit }) => {
+      const position =
+        after === undefined ? Prisma.empty : Prisma.sql`AND (c.created_at, c.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+      const found = await run<{ id: string }>(Prisma.sql`
+        SELECT c.id FROM customers c
+        WHERE ${scopeSql(ctx, false)} AND c.created_by_id = ${ctx.user.id}::uuid AND c.created_at >= ${since}::timestamptz ${position}
+        ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`)
+      if (found.length === 0) return []
+      const rows = await run<ListRowColumns>(listRowsStatement(found.map((row) => row.id)))
+      const byId = new Map(rows.map((row) => [row.id, listRowToSource(row)]))
+      return found.flatMap((row) => {
+        const source = byId.get(row.id)
+        return source === undefined ? [] : [source]
+      })
+    },
   }
 }

@@ -8,10 +8,12 @@ export type AuditAction =
   | 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'purge' | 'assign' | 'reveal' | 'export' | 'bulk_view'
   | 'login' | 'login_failed' | 'logout' | 'password_change' | 'password_reset' | 'mfa_enable' | 'mfa_disable'
   | 'mfa_reset' | 'session_revoke' | 'unlock' | 'handover'
+  | 'wechat_bind' | 'wechat_unbind'
 
 export type AuditResource =
   | 'customer' | 'contact' | 'order' | 'activity' | 'tag' | 'group' | 'level' | 'relationship_type' | 'custom_field'
   | 'view' | 'user' | 'role' | 'team' | 'api_key' | 'session' | 'security_settings' | 'account'
+  | 'channel'
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>
 

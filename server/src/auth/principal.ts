@@ -12,6 +12,7 @@ interface PrincipalRow {
   username: string
   display_name: string
   team_id: string
+  team_name: string
   team_ids: string[]
   role_id: string
   role_key: string | null
@@ -23,7 +24,7 @@ interface PrincipalRow {
 
 // One round trip: the user, its role, the team subtree and whether the password must be changed first.
 const principalColumns = (userColumn: string) => `
-  u.id, u.username, u.display_name, u.team_id, r.id AS role_id, r.key AS role_key, r.name AS role_name,
+  u.id, u.username, u.display_name, u.team_id, (SELECT t.name FROM teams t WHERE t.id = u.team_id) AS team_name, r.id AS role_id, r.key AS role_key, r.name AS role_name,
   r.permissions, r.scopes,
   (WITH RECURSIVE subtree(id) AS (
      SELECT ${userColumn}
@@ -44,6 +45,7 @@ const toPrincipal = (
   permissions: new Set(permissionsOf(role)),
   scopes: effectiveScopes(role),
   teamId: row.team_id,
+  teamName: row.team_name,
   teamIds: row.team_ids,
   sessionId: via.sessionId,
   apiKeyId: via.apiKeyId,
@@ -104,7 +106,7 @@ export const loadApiKeyPrincipal = async (db: Db, key: string): Promise<AuthUser
 /** A principal with a built-in role's stored permissions, for tools and tests that call the access layer directly. */
 export const builtInPrincipal = (
   key: BuiltInRoleKey,
-  user: { id: string; username: string; displayName: string; teamId?: string; teamIds?: readonly string[] },
+  user: { id: string; username: string; displayName: string; teamId?: string; teamName?: string; teamIds?: readonly string[] },
 ): AuthUser => {
   const teamId = user.teamId ?? '00000000-0000-4000-8000-000000000000'
   return {
@@ -115,6 +117,7 @@ export const builtInPrincipal = (
     permissions: new Set(builtInRoles[key].permissions),
     scopes: builtInRoles[key].scopes,
     teamId,
+    teamName: user.teamName ?? '',
     teamIds: user.teamIds ?? [teamId],
     sessionId: null,
     apiKeyId: null,

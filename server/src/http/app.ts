@@ -19,6 +19,9 @@ import type { CustomersService } from '../modules/customers/customers.service.js
 import { healthRouter } from '../modules/health/health.routes.js'
 import type { HealthService } from '../modules/health/health.service.js'
 import { meRouter } from '../modules/me/me.routes.js'
+import type { MeService } from '../modules/me/me.service.js'
+import { wechatBindingRouter, wechatSignInRouter } from '../modules/wechat/wechat.routes.js'
+import type { WechatService } from '../modules/wechat/wechat.service.js'
 import { activitiesRouter } from '../modules/activities/activities.routes.js'
 import type { ActivitiesService } from '../modules/activities/activities.service.js'
 import { contactsRouter } from '../modules/contacts/contacts.routes.js'
@@ -75,6 +78,10 @@ export interface AccountServices {
   account: AccountService
   securitySettings: SecuritySettingsService
   apiKeys: ApiKeysService
+  /** One-tap WeChat sign-in and the user's WeChat binding. */
+  wechat: WechatService
+  /** The signed-in user's own records (their registrations). */
+  me: MeService
 }
 
 export interface AppDependencies {
@@ -96,9 +103,9 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   api.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }))
   api.use(authenticate(db, accessTokens))
   api.use('/health', healthRouter(services.health))
-  api.use('/auth', authRateLimit(rateLimits), authRouter(services.auth))
+  api.use('/auth', authRateLimit(rateLimits), authRouter(services.auth), wechatSignInRouter(services.wechat))
   api.use('/me/preferences', preferencesRouter(services.preferences))
-  api.use('/me', meRouter(), accountRouter(services.account))
+  api.use('/me', meRouter(services.me), accountRouter(services.account), wechatBindingRouter(services.wechat))
   api.use('/security-settings', securitySettingsRouter(services.securitySettings))
   api.use('/api-keys', apiKeysRouter(services.apiKeys))
   api.use('/customers/:id/contacts', contactsRouter(services.contacts))

@@ -18,6 +18,8 @@ export interface AuthUser {
   permissions: ReadonlySet<Permission>
   scopes: RoleScopes
   teamId: string
+  /** The name of the user's team (their store, for most staff). */
+  teamName: string
   /** The user's team and every team below it (what a `team` scope covers). */
   teamIds: readonly string[]
   sessionId: string | null

@@ -7,6 +7,7 @@ import { customersPaths } from '../modules/customers/customers.openapi.js'
 import { CustomFieldFilters } from '../modules/customers/customers.schemas.js'
 import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
+import { wechatPaths } from '../modules/wechat/wechat.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
 import { adminUsersPaths } from '../modules/admin-users/admin-users.openapi.js'
 import { auditLogsPaths } from '../modules/audit-logs/audit-logs.openapi.js'
@@ -44,7 +45,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       schemas: { CustomFieldFilters },
     },
     paths: {
-      ...healthPaths, ...authPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
+      ...healthPaths, ...authPaths, ...wechatPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
       ...relatedPaths, ...teamsPaths, ...rolesPaths, ...adminUsersPaths, ...auditLogsPaths,
     },
   }, {

@@ -22,7 +22,7 @@ export interface AccountService {
 }
 
 // API keys act as a user but are not that person: the person's own password, MFA and sessions are theirs only.
-const signedInPerson = (ctx: RequestContext): AuthUser => {
+export const signedInPerson = (ctx: RequestContext): AuthUser => {
   const { user } = authenticated(ctx)
   if (user.apiKeyId !== null || user.sessionId === null) throw new AppError('FORBIDDEN')
   return user

@@ -67,6 +67,9 @@ export const adminUsersPaths: ZodOpenApiPathsObject = {
   '/api/admin/users/{id}/reset-mfa': {
     post: accountAction('resetUserMfa', 'Remove two-factor authentication (secret and recovery codes); the user enrols again'),
   },
+  '/api/admin/users/{id}/unbind-wechat': {
+    post: accountAction('unbindUserWechat', 'Remove the WeChat binding (a lost or changed phone); the user binds again after signing in with the password'),
+  },
   '/api/admin/users/{id}/handover': {
     post: {
       ...base,

@@ -31,6 +31,10 @@ export const adminUsersRouter = (users: AdminUsersService): Router => {
     await users.resetMfa(req.ctx, ManagedUserIdParams.parse(req.params).id)
     res.status(204).end()
   })
+  router.post('/:id/unbind-wechat', async (req, res) => {
+    await users.unbindWechat(req.ctx, ManagedUserIdParams.parse(req.params).id)
+    res.status(204).end()
+  })
   router.post('/:id/handover', async (req, res) => {
     res.json(await users.handover(req.ctx, ManagedUserIdParams.parse(req.params).id, HandoverInput.parse(req.body).toUserId))
   })

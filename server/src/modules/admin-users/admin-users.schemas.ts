@@ -15,6 +15,7 @@ export const ManagedUser = z
     teamName: z.string().meta({ example: '杭州西湖店' }),
     disabled: z.boolean(),
     mfaEnabled: z.boolean(),
+    wechatBound: z.boolean().meta({ description: 'A WeChat account is bound: the user signs in with one tap in the intake app' }),
     lockedUntil: IsoDateTime.nullable().meta({ description: 'Set while sign-in is locked after failed attempts' }),
     lastLoginAt: IsoDateTime.nullable(),
     passwordChangedAt: IsoDateTime,

@@ -34,6 +34,7 @@ const toManaged = (row: ManagedRow): ManagedUserData => ({
   teamName: row.team.name,
   disabled: row.disabled,
   mfaEnabled: row.mfaEnabledAt !== null,
+  wechatBound: row.wechatOpenId !== null,
   lockedUntil: row.lockedUntil !== null && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
   lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
   passwordChangedAt: row.passwordChangedAt.toISOString(),
@@ -57,6 +58,8 @@ export interface AdminUsersService {
   resetPassword(ctx: RequestContext, id: string, password: string): Promise<void>
   unlock(ctx: RequestContext, id: string): Promise<void>
   resetMfa(ctx: RequestContext, id: string): Promise<void>
+  /** Removes the user's WeChat binding (a lost phone): the WeChat account no longer signs anyone in. */
+  unbindWechat(ctx: RequestContext, id: string): Promise<void>
   handover(ctx: RequestContext, id: string, toUserId: string): Promise<{ count: number }>
 }
 
@@ -91,7 +94,7 @@ export const createAdminUsersService = ({
   const securityAction = async (
     ctx: RequestContext,
     id: string,
-    action: 'password_reset' | 'unlock' | 'mfa_reset',
+    action: 'password_reset' | 'unlock' | 'mfa_reset' | 'wechat_unbind',
     apply: (tx: Tx, user: ManagedRow) => Promise<Record<string, unknown> | null>,
   ) => {
     authenticated(ctx)
@@ -201,6 +204,13 @@ export const createAdminUsersService = ({
         await tx.user.update({ where: { id: user.id }, data: { mfaSecretEncrypted: null, mfaKeyId: null, mfaEnabledAt: null } })
         await tx.mfaRecoveryCode.deleteMany({ where: { userId: user.id } })
         return { wasEnabled: user.mfaEnabledAt !== null }
+      })
+    },
+
+    unbindWechat: async (ctx, id) => {
+      await securityAction(ctx, id, 'wechat_unbind', async (tx, user) => {
+        await tx.user.update({ where: { id: user.id }, data: { wechatOpenId: null, wechatBoundAt: null } })
+        return { wasBound: user.wechatOpenId !== null }
       })
     },
 

@@ -22,6 +22,7 @@ export const User = z
     roleId: z.uuid(),
     roleName: z.string().meta({ example: '销售' }),
     teamId: z.uuid(),
+    teamName: z.string().meta({ description: "The user's team (for most staff their store); the intake app fills a new customer's source with it", example: '杭州西湖店' }),
     permissions: z.array(Permission),
     scopes: RoleScopes,
     passwordChangeRequired: z.boolean().meta({ description: 'Only changing the password is allowed until it is changed' }),

@@ -20,6 +20,7 @@ export const toUserDto = (user: AuthUser): UserDto => ({
   roleId: user.role.id,
   roleName: user.role.name,
   teamId: user.teamId,
+  teamName: user.teamName,
   permissions: [...user.permissions].sort(),
   scopes: user.scopes,
   passwordChangeRequired: user.passwordChangeRequired,
@@ -27,6 +28,11 @@ export const toUserDto = (user: AuthUser): UserDto => ({
 
 export interface AuthService {
   login(ctx: RequestContext, input: { username: string; password: string }): Promise<LoginResultDto>
+  /**
+   * Signs in the user bound to this WeChat openid (WeChat has already vouched for the person): the same checks
+   * and the same answer as a password sign-in, MFA included. No such user → WECHAT_NOT_BOUND.
+   */
+  loginWithWechat(ctx: RequestContext, openId: string): Promise<LoginResultDto>
   verifyMfa(ctx: RequestContext, input: { challengeToken: string; code?: string; recoveryCode?: string }): Promise<LoginResponseDto>
   setupMfa(ctx: RequestContext, input: { challengeToken: string }): Promise<MfaSetupDto>
   enableMfa(ctx: RequestContext, input: { challengeToken: string; code: string }): Promise<LoginResponseDto & { recoveryCodes: string[] }>
@@ -42,7 +48,14 @@ interface Account {
   lockedUntil: Date | null
 }
 
-type FailureReason = 'unknown_user' | 'disabled' | 'locked' | 'wrong_password' | 'wrong_mfa_code'
+interface MfaState {
+  mfaEnabledAt: Date | null
+  role: { mfaRequired: boolean }
+}
+
+type FailureReason = 'unknown_user' | 'disabled' | 'locked' | 'wrong_password' | 'wrong_mfa_code' | 'not_bound'
+/** How the first step of a sign-in proved who it is. */
+type FirstStep = 'password' | 'wechat'
 
 const secondsUntil = (moment: Date): number => Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000))
 const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', { extra: { retryAfterSeconds: secondsUntil(until) } })
@@ -100,9 +113,9 @@ export const createAuthService = ({
     })
   }
 
-  const refuseIfLocked = async (ctx: RequestContext, account: Account): Promise<void> => {
+  const refuseIfLocked = async (ctx: RequestContext, account: Account, meta: Record<string, unknown> = {}): Promise<void> => {
     if (account.lockedUntil !== null && account.lockedUntil > new Date()) {
-      await failed(ctx, account, 'locked')
+      await failed(ctx, account, 'locked', meta)
       throw lockedError(account.lockedUntil)
     }
   }
@@ -114,7 +127,7 @@ export const createAuthService = ({
   }
 
   /** Every step passed: a new session, the failure counters reset, the sign-in audited. */
-  const signIn = async (ctx: RequestContext, account: Account, method: 'password' | 'totp' | 'recovery_code'): Promise<LoginResponseDto> => {
+  const signIn = async (ctx: RequestContext, account: Account, method: FirstStep | 'totp' | 'recovery_code'): Promise<LoginResponseDto> => {
     const session = await refreshTokens.issue(account.id, { ip: ctx.ip, userAgent: ctx.userAgent })
     await db.$transaction(async (tx) => {
       await tx.user.update({
@@ -129,6 +142,21 @@ export const createAuthService = ({
       )
     })
     return tokensFor(account.id, session.sessionId, session.token)
+  }
+
+  /**
+   * The first step (password or WeChat) passed: the MFA step when the account has MFA or its role requires it,
+   * else the session. The failure counters are reset only once every step passed, so guessing MFA codes cannot
+   * hide behind a correct first step.
+   */
+  const afterFirstStep = async (ctx: RequestContext, account: Account & MfaState, method: FirstStep): Promise<LoginResultDto> => {
+    if (account.mfaEnabledAt !== null) {
+      return { mfa: 'required', challengeToken: accessTokens.issueMfaChallenge({ userId: account.id, step: 'verify' }) }
+    }
+    if (account.role.mfaRequired) {
+      return { mfa: 'setup_required', challengeToken: accessTokens.issueMfaChallenge({ userId: account.id, step: 'setup' }) }
+    }
+    return signIn(ctx, account, method)
   }
 
   /** The account a challenge token speaks for, if the token is good, of the expected step, and the account usable. */
@@ -155,15 +183,22 @@ export const createAuthService = ({
         const lockedUntil = await countFailure(ctx, account, 'wrong_password')
         throw lockedUntil === null ? new AppError('INVALID_CREDENTIALS') : lockedError(lockedUntil)
       }
-      // The failure counters are reset only once every step passed, so guessing MFA codes cannot hide behind a
-      // correct password.
-      if (account.mfaEnabledAt !== null) {
-        return { mfa: 'required', challengeToken: accessTokens.issueMfaChallenge({ userId: account.id, step: 'verify' }) }
+      return afterFirstStep(ctx, account, 'password')
+    },
+
+    loginWithWechat: async (ctx, openId) => {
+      const account = await db.user.findUnique({ where: { wechatOpenId: openId }, include: { role: true } })
+      if (account === null) {
+        await failed(ctx, null, 'not_bound', { method: 'wechat' })
+        throw new AppError('WECHAT_NOT_BOUND')
       }
-      if (account.role.mfaRequired) {
-        return { mfa: 'setup_required', challengeToken: accessTokens.issueMfaChallenge({ userId: account.id, step: 'setup' }) }
+      if (account.disabled) {
+        // The binding stays (an administrator may enable the account again), but it opens nothing meanwhile.
+        await failed(ctx, account, 'disabled', { method: 'wechat' })
+        throw new AppError('INVALID_CREDENTIALS')
       }
-      return signIn(ctx, account, 'password')
+      await refuseIfLocked(ctx, account, { method: 'wechat' })
+      return afterFirstStep(ctx, account, 'wechat')
     },
 
     verifyMfa: async (ctx, { challengeToken, code, recoveryCode }) => {
