@@ -17,3 +17,14 @@ export function goToRegister(): void {
 export function goToSuccess(customerName: string): void {
   void Taro.redirectTo({ url: `${SUCCESS_PAGE}?name=${encodeURIComponent(customerName)}` })
 }
+
+// Customer pages (reached by QR code, never signed in).
+export const THANKS_PAGE = '/pages/thanks/index'
+
+export type ThanksKind = 'feedback' | 'join'
+
+/** Replaces the filled form with the thank-you page, so that going back does not show the sent form again. */
+export function goToThanks(kind: ThanksKind, feedbackNumber?: string | number): void {
+  const number = feedbackNumber === undefined ? '' : `&number=${encodeURIComponent(String(feedbackNumber))}`
+  void Taro.redirectTo({ url: `${THANKS_PAGE}?kind=${kind}${number}` })
+}
