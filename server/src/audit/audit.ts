@@ -9,11 +9,13 @@ export type AuditAction =
   | 'login' | 'login_failed' | 'logout' | 'password_change' | 'password_reset' | 'mfa_enable' | 'mfa_disable'
   | 'mfa_reset' | 'session_revoke' | 'unlock' | 'handover'
   | 'wechat_bind' | 'wechat_unbind'
+  | 'note' | 'link'
 
 export type AuditResource =
   | 'customer' | 'contact' | 'order' | 'activity' | 'tag' | 'group' | 'level' | 'relationship_type' | 'custom_field'
   | 'view' | 'user' | 'role' | 'team' | 'api_key' | 'session' | 'security_settings' | 'account'
   | 'channel'
+  | 'feedback'
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>
 

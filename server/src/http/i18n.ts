@@ -159,6 +159,7 @@ const zhCN = {
     handover_same_user: '接收人不能是移交客户的用户本人',
     value_or_id: '请填写新的值，或只给出已有一项的 id',
     entry_unknown: '这一项不属于该记录（可能已被修改），请刷新后重试',
+    feedback_assignee: '只能指派给可以查看反馈的在职同事',
   },
   timeline: {
     created: '创建了客户',
@@ -168,6 +169,7 @@ const zhCN = {
     deleted: '移入回收站',
     restored: '从回收站恢复',
     feedback: '提交了反馈',
+    feedback_entry: '反馈 #{{number}}：{{rating}} 星，{{category}}{{excerpt}}',
     contact_created: '新增联系人：{{name}}',
     contact_updated: '修改联系人：{{name}}',
     contact_deleted: '删除联系人：{{name}}',
@@ -180,6 +182,12 @@ const zhCN = {
     audit_export: '导出了客户资料',
     audit_handover: '离职交接：负责人从 {{from}} 改为 {{to}}',
     nobody: '（无）',
+  },
+  feedbackCategories: {
+    product: '产品',
+    service: '服务',
+    complaint: '投诉',
+    suggestion: '建议',
   },
   activityTypes: {
     call: '电话',
@@ -395,6 +403,7 @@ const enUS: Messages<typeof zhCN> = {
     handover_same_user: 'Choose someone other than the departing user',
     value_or_id: 'Give a new value, or only the id of an existing entry',
     entry_unknown: 'This entry does not belong to the record (it may have changed); reload and try again',
+    feedback_assignee: 'Feedback can only go to an active colleague who may read feedback',
   },
   timeline: {
     created: 'Created the customer',
@@ -404,6 +413,7 @@ const enUS: Messages<typeof zhCN> = {
     deleted: 'Moved to the trash',
     restored: 'Restored from the trash',
     feedback: 'Left feedback',
+    feedback_entry: 'Feedback #{{number}}: {{rating}} stars, {{category}}{{excerpt}}',
     contact_created: 'Added contact {{name}}',
     contact_updated: 'Changed contact {{name}}',
     contact_deleted: 'Removed contact {{name}}',
@@ -416,6 +426,12 @@ const enUS: Messages<typeof zhCN> = {
     audit_export: 'Exported the customer',
     audit_handover: 'Handover: owner changed from {{from}} to {{to}}',
     nobody: '(nobody)',
+  },
+  feedbackCategories: {
+    product: 'product',
+    service: 'service',
+    complaint: 'complaint',
+    suggestion: 'suggestion',
   },
   activityTypes: {
     call: 'Call',

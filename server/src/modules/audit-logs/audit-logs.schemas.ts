@@ -8,12 +8,14 @@ export const auditActions = [
   'login_failed', 'logout', 'password_change', 'password_reset', 'mfa_enable', 'mfa_disable', 'mfa_reset',
   'session_revoke', 'unlock', 'handover',
   'wechat_bind', 'wechat_unbind',
+  'note', 'link',
 ] as const satisfies readonly AuditActionName[]
 
 export const auditResources = [
   'customer', 'contact', 'order', 'activity', 'tag', 'group', 'level', 'relationship_type', 'custom_field', 'view',
   'user', 'role', 'team', 'api_key', 'session', 'security_settings', 'account',
   'channel',
+  'feedback',
 ] as const satisfies readonly AuditResourceName[]
 
 // Compile-time: a new action or resource in audit.ts must be listed here too, or this fails to compile.
