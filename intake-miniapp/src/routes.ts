@@ -18,6 +18,35 @@ export function goToSuccess(customerName: string): void {
   void Taro.redirectTo({ url: `${SUCCESS_PAGE}?name=${encodeURIComponent(customerName)}` })
 }
 
+// Staff pages of issue 6: my registrations, editing a customer, the account.
+export const REGISTRATIONS_PAGE = '/pages/registrations/index'
+export const EDIT_PAGE = '/pages/edit/index'
+export const ACCOUNT_PAGE = '/pages/account/index'
+
+/** Opens a submission from the outbox in a fresh register form (whatever pages were open before are closed). */
+export function goToRegisterWithOutboxItem(key: string): void {
+  void Taro.reLaunch({ url: `${REGISTER_PAGE}?outbox=${encodeURIComponent(key)}` })
+}
+
+export function goToRegistrations(): void {
+  void Taro.navigateTo({ url: REGISTRATIONS_PAGE })
+}
+
+export function goToEdit(customerId: string): void {
+  void Taro.navigateTo({ url: `${EDIT_PAGE}?id=${encodeURIComponent(customerId)}` })
+}
+
+export function goToAccount(): void {
+  void Taro.navigateTo({ url: ACCOUNT_PAGE })
+}
+
+/** Back to the page this one was opened from; to the register form when there is none (an H5 page opened
+ * directly by its address). */
+export function goBackOrRegister(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else goToRegister()
+}
+
 // Customer pages (reached by QR code, never signed in).
 export const THANKS_PAGE = '/pages/thanks/index'
 
