@@ -27,6 +27,7 @@ import { createWechatService } from './modules/wechat/wechat.service.js'
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js'
 import { createSecuritySettingsService } from './modules/security-settings/security-settings.service.js'
 import { createRelatedServices } from './modules/related.js'
+import { createFeedbackService } from './modules/feedback/feedback.service.js'
 import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
 import { catchUpSearchTerms } from './modules/customers/customers.search-upkeep.js'
@@ -140,6 +141,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         customers: createCustomersService({ db, access: access.customers, cipher }),
         health: createHealthService(db),
         ...createRelatedServices({ db, access: access.customers, cipher }),
+        feedback: createFeedbackService({ db, cipher, customers: access.customers }),
       },
       frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },
     })

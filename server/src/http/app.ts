@@ -37,6 +37,8 @@ import type { SecuritySettingsService } from '../modules/security-settings/secur
 import { settingsRouter } from '../modules/settings/settings.routes.js'
 import type { SettingsService } from '../modules/settings/settings.service.js'
 import { timelineRouter } from '../modules/timeline/timeline.routes.js'
+import { feedbackRouter } from '../modules/feedback/feedback.routes.js'
+import type { FeedbackService } from '../modules/feedback/feedback.service.js'
 import type { TimelineService } from '../modules/timeline/timeline.service.js'
 import { usersRouter } from '../modules/users/users.routes.js'
 import { adminUsersRouter } from '../modules/admin-users/admin-users.routes.js'
@@ -94,7 +96,7 @@ export interface AppDependencies {
   corsOrigins?: readonly string[]
   /** TRUST_PROXY as given: `true`, a hop count, or addresses/subnets (see Express's `trust proxy`). */
   trustProxy?: string | undefined
-  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices
+  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & { feedback: FeedbackService }
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 
@@ -118,6 +120,7 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   api.use('/permissions', permissionsRouter(services.roles))
   api.use('/admin/users', adminUsersRouter(services.adminUsers))
   api.use('/audit-logs', auditLogsRouter(services.auditLogs))
+  api.use('/feedback', feedbackRouter(services.feedback))
   api.use(settingsRouter(services.settings))
   api.use('/customer-views', customerViewsRouter(services.customerViews))
   api.use('/customer-sources', customerSourcesRouter(services.customers))

@@ -9,6 +9,7 @@ import { healthPaths } from '../modules/health/health.openapi.js'
 import { mePaths } from '../modules/me/me.openapi.js'
 import { wechatPaths } from '../modules/wechat/wechat.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
+import { feedbackPaths, feedbackTags } from '../modules/feedback/feedback.openapi.js'
 import { adminUsersPaths } from '../modules/admin-users/admin-users.openapi.js'
 import { auditLogsPaths } from '../modules/audit-logs/audit-logs.openapi.js'
 import { rolesPaths } from '../modules/roles/roles.openapi.js'
@@ -34,6 +35,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       { name: 'security', description: 'Password policy, lockout and API keys' },
       { name: 'customers', description: 'Customer records' },
       ...relatedTags,
+      ...feedbackTags,
       { name: 'administration', description: 'Teams, roles and permissions, user accounts, the audit log' },
     ],
     security: [{ bearerAuth: [] }],
@@ -47,6 +49,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     paths: {
       ...healthPaths, ...authPaths, ...wechatPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
       ...relatedPaths, ...teamsPaths, ...rolesPaths, ...adminUsersPaths, ...auditLogsPaths,
+      ...feedbackPaths,
     },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the

@@ -16,6 +16,19 @@ export const TimelineChange = z
   })
   .meta({ id: 'TimelineChange' })
 
+export const TimelineFeedback = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int().meta({ example: 1024 }),
+    rating: z.number().int().min(1).max(5),
+    nps: z.number().int().min(0).max(10).nullable(),
+    category: z.enum(['product', 'service', 'complaint', 'suggestion']),
+    status: z.enum(['new', 'in_progress', 'resolved', 'closed']),
+    excerpt: z.string().nullable().meta({ description: 'The text on one line, at most 120 characters' }),
+    store: z.object({ id: z.uuid(), name: z.string() }),
+  })
+  .meta({ id: 'TimelineFeedback', description: 'Feedback linked to the customer (shown to callers who hold feedback:read)' })
+
 export const TimelineEntry = z
   .object({
     id: z.uuid().meta({ description: 'Id of the activity, order, history event or audit entry' }),
@@ -26,6 +39,7 @@ export const TimelineEntry = z
     changes: z.array(TimelineChange).optional().meta({ description: 'Field diffs of a change' }),
     activity: Activity.optional().meta({ description: "Set when kind is 'activity'" }),
     order: Order.optional().meta({ description: "Set when kind is 'order'" }),
+    feedback: TimelineFeedback.optional().meta({ description: "Set when kind is 'feedback'" }),
     audit: z
       .object({ action: z.string().meta({ example: 'reveal' }) })
       .optional()

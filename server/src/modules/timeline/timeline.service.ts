@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { CustomerAccess } from '../../access/customers.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
-import { authenticated, type RequestContext } from '../../http/context.js'
+import { authenticated, can, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import type { Translate } from '../../http/i18n.js'
 import { toActivityDto, type ActivityRow } from '../activities/activities.service.js'
 import { toOrderDto, type OrderRow } from '../orders/orders.service.js'
+import { excerptOf } from '../feedback/feedback.service.js'
 import type { TimelineEntryDto, TimelinePageDto, TimelineQueryData } from './timeline.schemas.js'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -48,6 +49,9 @@ const orderInclude = {
   createdBy: { select: { id: true, displayName: true } },
 } as const satisfies Prisma.OrderInclude
 const eventInclude = { actor: { select: { id: true, displayName: true } } } as const
+const feedbackInclude = { team: { select: { id: true, name: true } } } as const satisfies Prisma.FeedbackInclude
+
+type FeedbackRow = Prisma.FeedbackGetPayload<{ include: typeof feedbackInclude }>
 
 /**
  * Audit entries of a customer that the timeline shows: sensitive reads, which leave no history event. Writes
@@ -67,6 +71,33 @@ const activitySummary = (row: ActivityRow, t: Translate) =>
 
 const orderSummary = (row: OrderRow, t: Translate) =>
   t('timeline.order', { orderNo: row.orderNo, amount: row.amount.toFixed(2), status: t(`orderStatuses.${row.status}`) })
+
+const feedbackEntry = (row: FeedbackRow, t: Translate): TimelineEntryDto => {
+  const excerpt = excerptOf(row.text)
+  return {
+    id: row.id,
+    kind: 'feedback',
+    occurredAt: row.createdAt.toISOString(),
+    // Left by the customer through a QR code: no staff member acted.
+    actor: null,
+    summary: t('timeline.feedback_entry', {
+      number: row.number,
+      rating: row.rating,
+      category: t(`feedbackCategories.${row.category}`),
+      excerpt: excerpt === null ? '' : ` — ${shorten(excerpt)}`,
+    }),
+    feedback: {
+      id: row.id,
+      number: row.number,
+      rating: row.rating,
+      nps: row.nps,
+      category: row.category,
+      status: row.status,
+      excerpt,
+      store: row.team,
+    },
+  }
+}
 
 const eventEntry = (row: EventRow, t: Translate): TimelineEntryDto => {
   const parsed = EventPayload.safeParse(row.payload)
@@ -107,7 +138,11 @@ export interface TimelineService {
 
 export const createTimelineService = ({ db, access }: { db: Db; access: Pick<CustomerAccess, 'requireInScope'> }): TimelineService => ({
   page: async (ctx, customerId, { cursor, limit }) => {
-    const customer = await access.requireInScope(authenticated(ctx), customerId)
+    const caller = authenticated(ctx)
+    const customer = await access.requireInScope(caller, customerId)
+    // Whoever may read the customer and holds feedback:read sees the customer's feedback here, whatever store it
+    // came through: the timeline is reached through the customer scope, and the feedback is about this customer.
+    const showFeedback = can(caller.user, 'feedback:read')
     const after = cursor === undefined ? undefined : decodeCursor(cursor)
     const before = (occurredAt: Prisma.Sql, id: Prisma.Sql) =>
       after === undefined ? Prisma.empty : Prisma.sql`AND (${occurredAt}, ${id}) < (${after.occurredAt}::timestamptz, ${after.id}::uuid)`
@@ -132,17 +167,24 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
           WHERE l.customer_id = ${customer.id}::uuid AND l.action = ANY(${[...timelineAuditActions]}::text[])
             ${before(Prisma.sql`l.at`, Prisma.sql`l.id`)}
           ORDER BY l.at DESC, l.id DESC LIMIT ${take})
+        ${showFeedback
+          ? Prisma.sql`UNION ALL
+        (SELECT 'feedback' AS kind, f.id, f.created_at AS occurred_at FROM feedback f
+          WHERE f.customer_id = ${customer.id}::uuid ${before(Prisma.sql`f.created_at`, Prisma.sql`f.id`)}
+          ORDER BY f.created_at DESC, f.id DESC LIMIT ${take})`
+          : Prisma.empty}
       ) AS entries
       ORDER BY occurred_at DESC, id DESC
       LIMIT ${take}`
     const pageRows = positions.slice(0, limit)
     const idsOf = (kind: string) => pageRows.filter((row) => row.kind === kind).map((row) => row.id)
 
-    const [activities, orders, events, audits] = await Promise.all([
+    const [activities, orders, events, audits, feedback] = await Promise.all([
       db.activity.findMany({ where: { id: { in: idsOf('activity') } }, include: activityInclude }),
       db.order.findMany({ where: { id: { in: idsOf('order') } }, include: orderInclude }),
       db.customerEvent.findMany({ where: { id: { in: idsOf('event') } }, include: eventInclude }),
       db.auditLog.findMany({ where: { id: { in: idsOf('audit') } } }),
+      db.feedback.findMany({ where: { id: { in: idsOf('feedback') } }, include: feedbackInclude }),
     ])
     const t = ctx.t
     const entries = new Map<string, TimelineEntryDto>()
@@ -155,6 +197,7 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
       entries.set(row.id, { id: row.id, kind: 'order', occurredAt: order.orderedAt, actor: row.createdBy, summary: orderSummary(row, t), order })
     }
     for (const row of events) entries.set(row.id, eventEntry(row, t))
+    for (const row of feedback) entries.set(row.id, feedbackEntry(row, t))
     for (const row of audits) {
       entries.set(row.id, {
         id: row.id,
