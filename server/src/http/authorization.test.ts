@@ -4,6 +4,7 @@ import { builtInRoleKeys, builtInRoles, isPermission } from '../auth/permissions
 import { fixtures, type PreparedRequest } from '../test/authorization/fixtures.js'
 import { buildWorld, type RoleKey, type Target, type World } from '../test/authorization/world.js'
 import { startTestServer, type ApiResponse, type TestServer } from '../test/support.js'
+import { startWechatStandIn, type WechatStandIn } from '../test/wechat-stand-in.js'
 
 /**
  * The generated authorisation test: every operation of the committed OpenAPI document, called by a user of each
@@ -49,14 +50,22 @@ const urlOf = (operation: Operation, request: PreparedRequest) => {
 describe('authorisation of every operation in the OpenAPI document', () => {
   let server: TestServer
   let world: World
+  let wechat: WechatStandIn | undefined
 
   beforeAll(async () => {
+    // WeChat configured (its API played by the local stand-in), so the WeChat operations run as in production.
+    wechat = await startWechatStandIn()
     // Sign-in is rate limited per IP, and every request of this test comes from one.
-    server = await startTestServer({ seedDemo: false, rateLimits: { auth: { limit: 100_000, windowSeconds: 60 }, public: { limit: 100_000, windowSeconds: 60 } } })
-    world = await buildWorld(server)
+    server = await startTestServer({
+      seedDemo: false,
+      rateLimits: { auth: { limit: 100_000, windowSeconds: 60 }, public: { limit: 100_000, windowSeconds: 60 } },
+      wechat: { appId: wechat.appId, appSecret: wechat.appSecret, apiBaseUrl: wechat.baseUrl },
+    })
+    world = await buildWorld(server, { wechat })
   })
   afterAll(async () => {
     await server?.close()
+    await wechat?.close()
   })
 
   it('every operation declares x-permission (a catalogue permission, authenticated or public) and has a fixture', () => {

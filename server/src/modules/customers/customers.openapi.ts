@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import {
@@ -18,6 +19,25 @@ import {
   RevealedContacts,
   TrashedCustomerList,
 } from './customers.schemas.js'
+
+const IdempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/)
+    .optional()
+    .meta({
+      description:
+        'A key the client makes once per submission (8–100 characters `A-Z a-z 0-9 _ -`) and sends again with every retry of it. The same key with the same body answers with the customer created the first time (201, `Idempotent-Replayed: true`) instead of creating another; with another body → 422 `IDEMPOTENCY_KEY_REUSED`. A concurrent duplicate waits for the first and then replays. Keys belong to the calling user and are kept 7 days; a request that failed keeps nothing, so its corrected retry may use the same key. Malformed → 422 `VALIDATION_FAILED` on `Idempotency-Key`.',
+      example: '01JD3K6Q5W8Y9Z0A1B2C3D4E5F',
+    }),
+})
+
+const ReplayedHeader = z.object({
+  'Idempotent-Replayed': z
+    .literal('true')
+    .optional()
+    .meta({ description: 'Present when the answer repeats an earlier request with the same Idempotency-Key: nothing new was created' }),
+})
 
 const conflict = (description: string) => ({
   '409': { description, content: jsonContent(CustomerConflictError) },
@@ -53,9 +73,11 @@ export const customersPaths: ZodOpenApiPathsObject = {
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Create a customer (owned by the caller unless ownerId says otherwise)',
+      description: 'Send an `Idempotency-Key` so that a retry after a timeout never creates a second customer.',
+      requestParams: { header: IdempotencyKeyHeader },
       requestBody: { required: true, content: jsonContent(CustomerInput) },
       responses: {
-        '201': { description: 'Created', content: jsonContent(Customer) },
+        '201': { description: 'Created (or, replayed, created before by the same request)', headers: ReplayedHeader, content: jsonContent(Customer) },
         ...errorResponses(400, 401, 403, 422),
         ...conflict('CUSTOMER_DUPLICATE (a phone or email of another live customer) or CUSTOM_FIELD_NOT_UNIQUE'),
       },

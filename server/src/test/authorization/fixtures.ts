@@ -148,6 +148,15 @@ const freshCustomRole = (world: World) =>
 
 const freshUser = async (world: World) => (await world.freshActor('viewer')).userId
 
+/** A new user of this role whose WeChat account (a new openid of the stand-in) is bound through the API. */
+const wechatBoundPerson = async (world: World, role: RoleKey) => {
+  const person = await world.freshActor(role)
+  const openId = world.unique('openid-')
+  const bound = await world.server.api.post('/api/me/wechat', { token: person.token, body: { code: world.wechat.issueCode(openId) } })
+  if (bound.status !== 200) throw new Error(`WeChat binding answered ${bound.status}: ${JSON.stringify(bound.body)}`)
+  return { person, openId }
+}
+
 export const fixtures: Record<string, Fixture> = {
   // Health and sign-in.
   getHealth: plain,
@@ -163,6 +172,8 @@ export const fixtures: Record<string, Fixture> = {
     const person = await world.freshActor({ roleId: await mfaRequiredRole(world) }, { signIn: false })
     return { body: { challengeToken: await challengeFor(world, person) } }
   }),
+  getAuthOptions: plain,
+  loginWithWechat: inOnly(async ({ world, role }) => ({ body: { code: world.wechat.issueCode((await wechatBoundPerson(world, role)).openId) } })),
   enableMfaAtSignIn: inOnly(async ({ world }) => {
     const person = await world.freshActor({ roleId: await mfaRequiredRole(world) }, { signIn: false })
     const challengeToken = await challengeFor(world, person)
@@ -194,6 +205,14 @@ export const fixtures: Record<string, Fixture> = {
     return { token: person.token, body: { code: code(secret, 0) } }
   }),
   listMySessions: plain,
+  getMyWechat: plain,
+  bindMyWechat: inOnly(({ world }) => ({ body: { code: world.wechat.issueCode(world.unique('openid-')) } })),
+  unbindMyWechat: inOnly(async ({ world, role }) => ({ token: (await wechatBoundPerson(world, role)).person.token })),
+  listMyRegistrations: inOnly(async ({ world, actor, permitted }) => {
+    // Something the actor registered, so the page is not empty when the role may create customers.
+    if (permitted) await world.server.api.post('/api/customers', { token: actor.token, body: { name: world.unique('登记客户') } })
+    return { query: { period: 'week', limit: '100' } }
+  }),
   revokeMySession: async ({ world, actor, target }) => {
     if (target === 'out') return null
     // Across: a session of another user, which must stay alive.
@@ -341,6 +360,7 @@ export const fixtures: Record<string, Fixture> = {
     await enableMfa(world, person.token)
     return { path: { id: person.userId } }
   }),
+  unbindUserWechat: inOnly(async ({ world }) => ({ path: { id: (await wechatBoundPerson(world, 'viewer')).person.userId } })),
   handoverCustomers: inOnly(async ({ world }) => ({ path: { id: await freshUser(world) }, body: { toUserId: await freshUser(world) } })),
 
   // Security.

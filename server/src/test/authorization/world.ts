@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { builtInRoleKeys, type BuiltInRoleKey } from '../../auth/permissions.js'
 import { testAdminPassword, withDatabaseClient, type ApiResponse, type TestServer } from '../support.js'
+import type { WechatStandIn } from '../wechat-stand-in.js'
 
 /**
  * The people and records the generated authorisation test acts with: a fresh team layout (team A ⊂ region R,
@@ -41,6 +42,8 @@ interface LoginBody {
 
 export interface World {
   server: TestServer
+  /** The stand-in of WeChat's API the server is configured with (codes for WeChat sign-in and binding). */
+  wechat: WechatStandIn
   /** The bootstrap administrator's access token. */
   admin: string
   actors: Record<RoleKey, Actor>
@@ -93,7 +96,7 @@ const freshPhone = () => {
   return `171${String(process.pid % 10_000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`
 }
 
-export const buildWorld = async (server: TestServer): Promise<World> => {
+export const buildWorld = async (server: TestServer, { wechat }: { wechat: WechatStandIn }): Promise<World> => {
   const { api } = server
   const run = randomBytes(3).toString('hex')
   let counter = 0
@@ -232,7 +235,7 @@ export const buildWorld = async (server: TestServer): Promise<World> => {
     })
 
   return {
-    server, admin, actors, apiKeys, roleIds, teams, outsider, marker, outIds, tagId, unique,
+    server, wechat, admin, actors, apiKeys, roleIds, teams, outsider, marker, outIds, tagId, unique,
     customer, trashedCustomer, contact, order, activity, freshActor, signIn, outsiderView, viewSnapshot, snapshot, adminCall,
   }
 }
