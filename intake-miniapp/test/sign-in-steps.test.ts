@@ -10,8 +10,9 @@ const user: Session['user'] = {
   roleId: '7d7c1f5e-0000-4000-8000-0000000000r1',
   roleName: '门店登记员',
   teamId: '7d7c1f5e-0000-4000-8000-0000000000t1',
+  teamName: '杭州西湖店',
   permissions: ['customer:read', 'customer:create'],
-  scopes: { customer: 'own', audit: 'own' },
+  scopes: { customer: 'own', audit: 'own', feedback: 'own' },
   passwordChangeRequired: false,
 }
 const session: Session = { accessToken: 'a', refreshToken: 'r', user }

@@ -38,7 +38,7 @@ function isFieldError(value: unknown): value is FieldError {
   )
 }
 
-function errorFromResponse(response: HttpResponse): ApiError {
+export function errorFromResponse(response: HttpResponse): ApiError {
   const body = response.data
   if (isRecord(body) && typeof body.code === 'string' && typeof body.message === 'string') {
     const details = Array.isArray(body.details) ? body.details.filter(isFieldError) : []
@@ -66,12 +66,26 @@ export function buildUrl(
   return search ? `${filled}?${search}` : filled
 }
 
-async function send(method: HttpMethod, url: string, body: unknown, accessToken: string | undefined): Promise<HttpResponse> {
-  const headers: Record<string, string> = { 'Accept-Language': getLanguage() }
+/** What a call may add to the request besides its body. */
+interface SendExtras {
+  /** Extra request headers (e.g. `Idempotency-Key`); the client's own headers win over them. */
+  headers?: Record<string, string>
+  /** Give up waiting after this long; the call then fails with NETWORK_ERROR like a lost connection. */
+  timeoutMs?: number
+}
+
+async function send(
+  method: HttpMethod,
+  url: string,
+  body: unknown,
+  accessToken: string | undefined,
+  extras: SendExtras = {},
+): Promise<HttpResponse> {
+  const headers: Record<string, string> = { ...extras.headers, 'Accept-Language': getLanguage() }
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {
-    return await sendHttp({ method, url: `${API_BASE_URL}${url}`, headers, body })
+    return await sendHttp({ method, url: `${API_BASE_URL}${url}`, headers, body, timeoutMs: extras.timeoutMs })
   } catch (cause) {
     const message = isRecord(cause) && typeof cause.errMsg === 'string' ? cause.errMsg : 'request failed'
     throw new ApiError(0, 'NETWORK_ERROR', message)
@@ -113,7 +127,8 @@ export async function apiRequest<M extends HttpMethod, P extends ApiPath<M>>(
   path: P,
   options: ApiRequestOptions<P, M>,
 ): Promise<ApiResponse<P, M>> {
-  const { body, authenticated = true } = options
+  const { body, authenticated = true, headers, timeoutMs } = options
+  const extras: SendExtras = { headers, timeoutMs }
   const url = buildUrl(
     path,
     options.path as Record<string, string | number> | undefined,
@@ -122,11 +137,11 @@ export async function apiRequest<M extends HttpMethod, P extends ApiPath<M>>(
   const session = authenticated ? readSession() : undefined
   if (authenticated && !session) endSession()
 
-  let response = await send(method, url, body, session?.accessToken)
+  let response = await send(method, url, body, session?.accessToken, extras)
   if (response.status === 401 && session) {
     const renewed = await refreshSession(session)
     if (!renewed) endSession()
-    response = await send(method, url, body, renewed.accessToken)
+    response = await send(method, url, body, renewed.accessToken, extras)
     if (response.status === 401) endSession()
   }
   if (response.status < 200 || response.status >= 300) throw errorFromResponse(response)

@@ -6,6 +6,8 @@ export interface HttpRequest {
   url: string
   headers: Record<string, string>
   body?: unknown
+  /** Milliseconds to wait for an answer before giving up (rejecting as if no answer came). */
+  timeoutMs?: number
 }
 
 export interface HttpResponse {
@@ -21,6 +23,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
     data: request.body,
     header: request.headers,
     dataType: 'json',
+    timeout: request.timeoutMs,
   })
   return { status: response.statusCode, data: response.data }
 }

@@ -39,6 +39,10 @@ export type ApiRequestOptions<P extends keyof paths, M extends HttpMethod> = Bod
   QueryOption<Operation<P, M>> & {
     /** Send the bearer token and recover from an expired one (default true). */
     authenticated?: boolean
+    /** Extra request headers, such as `Idempotency-Key`. */
+    headers?: Record<string, string>
+    /** Fail with NETWORK_ERROR when no answer came within this many milliseconds. */
+    timeoutMs?: number
   }
 
 export type ErrorResponse = components['schemas']['ErrorResponse']
@@ -59,3 +63,9 @@ export type AddressInput = NonNullable<CustomerInput['addresses']>[number]
 export type Tag = ApiResponse<'/api/tags', 'get'>['items'][number]
 export type Group = ApiResponse<'/api/groups', 'get'>['items'][number]
 export type DuplicateMatch = ApiResponse<'/api/customers/duplicates', 'get'>['matches'][number]
+export type CustomerDetail = ApiResponse<'/api/customers/{id}', 'get'>
+export type CustomerPatch = NonNullable<BodyOption<Operation<'/api/customers/{id}', 'patch'>>['body']>
+export type EmailInput = NonNullable<CustomerInput['emails']>[number]
+export type RegistrationPage = ApiResponse<'/api/me/registrations', 'get'>
+export type Registration = RegistrationPage['items'][number]
+export type WechatStatus = ApiResponse<'/api/me/wechat', 'get'>

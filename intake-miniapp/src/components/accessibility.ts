@@ -1,6 +1,18 @@
 // Taro's View renders a <div> on H5. A role lets screen readers (and tests) see what it acts as;
 // it is spread in because Taro's prop types do not list ARIA roles.
-export type AriaRole = 'alert' | 'button' | 'checkbox' | 'group' | 'heading' | 'radio' | 'radiogroup'
+export type AriaRole =
+  | 'alert'
+  | 'button'
+  | 'checkbox'
+  | 'group'
+  | 'heading'
+  | 'list'
+  | 'listitem'
+  | 'radio'
+  | 'radiogroup'
+  | 'status'
+  | 'tab'
+  | 'tablist'
 
 export const ariaRole = (role: AriaRole): { role: AriaRole } => ({ role })
 

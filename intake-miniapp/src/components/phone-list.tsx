@@ -52,18 +52,25 @@ export function PhoneList(props: PhoneListProps) {
               {index === 0 ? <Text className="phone-row__primary">{t('phonePrimary')}</Text> : null}
             </View>
             <View className="phone-row__entry">
-              <Input
-                className="text-input phone-row__input"
-                type={row.type === 'mobile' ? 'number' : 'text'}
-                maxlength={row.type === 'mobile' ? 11 : PHONE_NUMBER_MAX_LENGTH}
-                value={row.number}
-                focus={focusedRow === index}
-                placeholder={t(row.type === 'mobile' ? 'phonePlaceholder' : 'landlinePlaceholder')}
-                aria-label={t('phoneNumberLabel', { n: position })}
-                onInput={(event) => props.onChangeRow(index, { ...row, number: event.detail.value })}
-                onBlur={() => props.onLeaveRow(index)}
-              />
-              {rows.length > 1 ? (
+              {row.id ? (
+                // A stored number arrives masked; it is kept as it is (sent back by id) or removed.
+                <Text className="text-input phone-row__input phone-row__kept" aria-label={t('phoneNumberLabel', { n: position })}>
+                  {row.number}
+                </Text>
+              ) : (
+                <Input
+                  className="text-input phone-row__input"
+                  type={row.type === 'mobile' ? 'number' : 'text'}
+                  maxlength={row.type === 'mobile' ? 11 : PHONE_NUMBER_MAX_LENGTH}
+                  value={row.number}
+                  focus={focusedRow === index}
+                  placeholder={t(row.type === 'mobile' ? 'phonePlaceholder' : 'landlinePlaceholder')}
+                  aria-label={t('phoneNumberLabel', { n: position })}
+                  onInput={(event) => props.onChangeRow(index, { ...row, number: event.detail.value })}
+                  onBlur={() => props.onLeaveRow(index)}
+                />
+              )}
+              {rows.length > 1 || row.id ? (
                 <View
                   className="phone-row__remove"
                   aria-label={t('phoneRemove', { n: position })}

@@ -27,6 +27,9 @@ export type FreeTextField = keyof typeof TEXT_MAX_LENGTHS
 export interface PhoneRow {
   type: PhoneType
   number: string
+  /** Set on the edit page for a stored phone that is kept: `number` is then its masked text, shown only,
+   * and the save sends `{ id }` (the full number never reaches the phone). */
+  id?: string
 }
 
 export interface CustomerFormState {
@@ -40,6 +43,8 @@ export interface CustomerFormState {
   /** In the order shown; the first filled one is the primary number. */
   phones: PhoneRow[]
   email: string
+  /** Like PhoneRow.id: the stored email kept as it is, `email` holding its masked text. */
+  emailId?: string
   region?: RegionSelection
   street: string
   houseNumber: string
@@ -111,7 +116,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Checks a phone row as typed; an empty row is fine (it is left out). */
 export function phoneRowError(row: PhoneRow, t: Translate): string | undefined {
-  if (!row.number.trim()) return undefined
+  if (row.id || !row.number.trim()) return undefined
   if (row.type === 'mobile') return isMainlandMobile(row.number) ? undefined : t('phoneInvalid')
   return isPlausiblePhone(row.number) ? undefined : t('landlineInvalid')
 }
@@ -132,7 +137,7 @@ export function validateCustomerForm(form: CustomerFormState, t: Translate): Cus
     const message = phoneRowError(row, t)
     if (message) errors[phoneRowKey(index)] = message
   })
-  const invalidEmail = emailError(form.email, t)
+  const invalidEmail = form.emailId ? undefined : emailError(form.email, t)
   if (invalidEmail) errors.email = invalidEmail
   for (const [field, max] of Object.entries(TEXT_MAX_LENGTHS) as Array<[FreeTextField, number]>) {
     if (characterCount(form[field].trim()) > max) errors[field] = t('textTooLong', { max })
@@ -168,14 +173,16 @@ export function toCustomerPayload(form: CustomerFormState): CustomerPayload {
   const phoneRows: number[] = []
   const phones: PhoneInput[] = []
   form.phones.forEach((row, index) => {
-    if (!row.number.trim()) return
-    phones.push({ type: row.type, number: phoneForRequest(row), primary: phones.length === 0 })
+    if (!row.id && !row.number.trim()) return
+    const primary = phones.length === 0
+    phones.push(row.id ? { id: row.id, type: row.type, primary } : { type: row.type, number: phoneForRequest(row), primary })
     phoneRows.push(index)
   })
   if (phones.length) body.phones = phones
 
   const email = filled(form.email)
-  if (email) body.emails = [{ address: email, primary: true }]
+  if (form.emailId) body.emails = [{ id: form.emailId, primary: true }]
+  else if (email) body.emails = [{ address: email, primary: true }]
 
   const street = filled(form.street)
   const houseNumber = filled(form.houseNumber)
