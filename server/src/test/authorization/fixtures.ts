@@ -1,6 +1,7 @@
 import { generateSync } from 'otplib'
 import type { Actor, CreatedCustomer, RoleKey, Side, Target, World } from './world.js'
 import { strongPassword } from './world.js'
+import { withDatabaseClient } from '../support.js'
 
 /**
  * One request fixture per OpenAPI operation (by operationId) for the generated authorisation test. Each call
@@ -156,6 +157,45 @@ const wechatBoundPerson = async (world: World, role: RoleKey) => {
   if (bound.status !== 200) throw new Error(`WeChat binding answered ${bound.status}: ${JSON.stringify(bound.body)}`)
   return { person, openId }
 }
+
+/**
+ * Feedback that arrived in store A through a code naming the sales user: inside every role's feedback scope (own,
+ * team and all alike). Written as the public form stores it; `customerId` links it, `photo` attaches a photo.
+ */
+const feedbackInScope = (world: World, options: { customerId?: string; photo?: boolean } = {}) =>
+  withDatabaseClient(world.server.database.url, async (client) => {
+    const channel = await client.query<{ id: string }>(
+      `INSERT INTO channels (id, code, kind, name, team_id, staff_id, updated_at)
+       VALUES (gen_random_uuid(), $1, 'feedback', $2, $3, $4, now()) RETURNING id`,
+      [world.unique('code'), world.unique('渠道'), world.teams.teamA, world.actors.sales.userId],
+    )
+    const feedback = await client.query<{ id: string }>(
+      `INSERT INTO feedback (id, channel_id, team_id, staff_id, rating, nps, category, text, customer_id, customer_link, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, 4, 9, 'service', $4, $5, $6, now()) RETURNING id`,
+      [channel.rows[0]?.id, world.teams.teamA, world.actors.sales.userId, world.unique('反馈'), options.customerId ?? null, options.customerId === undefined ? null : 'manual'],
+    )
+    const id = feedback.rows[0]?.id as string
+    const photo = options.photo !== true ? undefined : await client.query<{ id: string }>(
+      `INSERT INTO feedback_photos (id, feedback_id, form_token_id, content_type, byte_size, sha256, data)
+       VALUES (gen_random_uuid(), $1, 'authz', 'image/png', 4, 'none', '\\x89504e47') RETURNING id`,
+      [id],
+    )
+    return { id, photoId: photo?.rows[0]?.id as string }
+  })
+
+/** The feedback row as stored, to prove a refused call left it as it was. */
+const feedbackSnapshot = (world: World, id: string) => () =>
+  withDatabaseClient(world.server.database.url, async (client) => ({
+    row: (await client.query('SELECT to_jsonb(f) AS row FROM feedback f WHERE id = $1', [id])).rows[0],
+    notes: (await client.query('SELECT count(*)::int AS n FROM feedback_notes WHERE feedback_id = $1', [id])).rows[0],
+  }))
+
+/** One feedback of the caller's scope for this call (the operation is about no customer in particular). */
+const onFeedback = (body?: unknown): Fixture =>
+  inOnly(async ({ world }) => {
+    const { id } = await feedbackInScope(world)
+    return { path: { id }, ...(body === undefined ? {} : { body }), unchanged: feedbackSnapshot(world, id) }
+  })
 
 export const fixtures: Record<string, Fixture> = {
   // Health and sign-in.
@@ -377,4 +417,30 @@ export const fixtures: Record<string, Fixture> = {
     path: { id: (await world.adminCall<{ id: string }>('post', '/api/api-keys', { name: world.unique('集成'), roleId: world.roleIds.viewer })).id },
   })),
   listAuditLogs: inOnly(() => ({ query: { limit: '100' } })),
+
+  // The feedback inbox (feedback scope; a customer named in the query or body follows the customer scope).
+  listFeedback: async ({ world, target }) => {
+    if (target === 'cross') return null
+    const customer = await world.customer(target)
+    await feedbackInScope(world, { customerId: customer.id })
+    return { query: { customerId: customer.id, limit: '100' }, watch: customer.id }
+  },
+  getFeedbackStats: inOnly(() => ({ query: { granularity: 'week' } })),
+  getFeedback: onFeedback(),
+  updateFeedback: onFeedback({ status: 'in_progress' }),
+  addFeedbackNote: onFeedback({ kind: 'note', body: '已核实' }),
+  linkFeedbackCustomer: async ({ world, target }) => {
+    if (target === 'cross') return null
+    const customer = await world.customer(target)
+    const { id } = await feedbackInScope(world)
+    return { path: { id }, body: { customerId: customer.id }, watch: customer.id, unchanged: feedbackSnapshot(world, id) }
+  },
+  revealFeedbackPhone: onFeedback(),
+  // Across: a photo of another feedback under this one's path is no one's to see.
+  getFeedbackPhoto: async ({ world, target }) => {
+    if (target === 'out') return null
+    const feedback = await feedbackInScope(world, { photo: true })
+    const photoId = target === 'cross' ? (await feedbackInScope(world, { photo: true })).photoId : feedback.photoId
+    return { path: { id: feedback.id, photoId } }
+  },
 }
