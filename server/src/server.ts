@@ -22,6 +22,10 @@ import { createMfa } from './auth/mfa.js'
 import type { RateLimitOptions } from './http/rate-limit.js'
 import { createAccountService } from './modules/account/account.service.js'
 import { createWechat } from './lib/wechat.js'
+import { createChannelTokens } from './lib/channel-tokens.js'
+import { scheduleHousekeeping } from './jobs/housekeeping.js'
+import { createChannelsService } from './modules/channels/channels.service.js'
+import { createPublicIntakeService } from './modules/public-intake/public-intake.service.js'
 import { createMeService } from './modules/me/me.service.js'
 import { createWechatService } from './modules/wechat/wechat.service.js'
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js'
@@ -112,13 +116,19 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const jobs = await startJobs(databaseUrl, logger)
     stoppers.push({ name: 'job queue', stop: jobs.stop })
 
-    const accessTokens = createAccessTokens(await resolveJwtSecret(options.jwtSecret, options.dataDir))
+    await scheduleHousekeeping(jobs.boss, db, logger)
+
+    const jwtSecret = await resolveJwtSecret(options.jwtSecret, options.dataDir)
+    const accessTokens = createAccessTokens(jwtSecret)
+    // Channel and form tokens are signed with keys derived from the same secret (each with its own purpose).
+    const channelTokens = createChannelTokens(jwtSecret, options.formTokenTtlSeconds)
     const refreshTokens = createRefreshTokens(db)
     const access = createAccess(db, cipher, database.run)
     const mfa = createMfa({ db, cipher })
     // One client for the whole server, so WeChat's access token is fetched once and shared until it expires.
     const wechat = options.wechat === undefined ? undefined : createWechat(options.wechat)
     const auth = createAuthService({ db, accessTokens, refreshTokens, mfa })
+    const customers = createCustomersService({ db, access: access.customers, cipher })
     const app = createApp({
       db,
       logger,
@@ -138,10 +148,12 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         account: createAccountService({ db, mfa, refreshTokens }),
         securitySettings: createSecuritySettingsService({ db }),
         apiKeys: createApiKeysService({ db }),
-        customers: createCustomersService({ db, access: access.customers, cipher }),
+        customers,
         health: createHealthService(db),
         ...createRelatedServices({ db, access: access.customers, cipher }),
         feedback: createFeedbackService({ db, cipher, customers: access.customers }),
+        channels: createChannelsService({ db, tokens: channelTokens, wechat, publicBaseUrl: options.publicBaseUrl }),
+        publicIntake: createPublicIntakeService({ db, cipher, tokens: channelTokens, customers }),
       },
       frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },
     })

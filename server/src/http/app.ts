@@ -38,6 +38,10 @@ import { settingsRouter } from '../modules/settings/settings.routes.js'
 import type { SettingsService } from '../modules/settings/settings.service.js'
 import { timelineRouter } from '../modules/timeline/timeline.routes.js'
 import { feedbackRouter } from '../modules/feedback/feedback.routes.js'
+import { channelsRouter } from '../modules/channels/channels.routes.js'
+import type { ChannelsService } from '../modules/channels/channels.service.js'
+import { publicIntakeRouter } from '../modules/public-intake/public-intake.routes.js'
+import type { PublicIntakeService } from '../modules/public-intake/public-intake.service.js'
 import type { FeedbackService } from '../modules/feedback/feedback.service.js'
 import type { TimelineService } from '../modules/timeline/timeline.service.js'
 import { usersRouter } from '../modules/users/users.routes.js'
@@ -55,7 +59,7 @@ import { docsRouter } from './docs.js'
 import { errorHandler } from './error-handler.js'
 import { AppError } from './errors.js'
 import { buildOpenApiDocument } from './openapi.js'
-import { authRateLimit, type RateLimitOptions } from './rate-limit.js'
+import { authRateLimit, publicRateLimit, type RateLimitOptions } from './rate-limit.js'
 import { singlePageApp } from './static.js'
 import './validation.js'
 
@@ -97,11 +101,14 @@ export interface AppDependencies {
   /** TRUST_PROXY as given: `true`, a hop count, or addresses/subnets (see Express's `trust proxy`). */
   trustProxy?: string | undefined
   services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & { feedback: FeedbackService }
+    & { channels: ChannelsService; publicIntake: PublicIntakeService }
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 
 const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies): Router => {
   const api = Router()
+  // Before the API's JSON parser: public bodies have a smaller limit of their own (16 KB), and no sign-in.
+  api.use('/public', publicRateLimit(rateLimits), publicIntakeRouter(services.publicIntake, rateLimits))
   api.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }))
   api.use(authenticate(db, accessTokens))
   api.use('/health', healthRouter(services.health))
@@ -121,6 +128,7 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   api.use('/admin/users', adminUsersRouter(services.adminUsers))
   api.use('/audit-logs', auditLogsRouter(services.auditLogs))
   api.use('/feedback', feedbackRouter(services.feedback))
+  api.use('/channels', channelsRouter(services.channels))
   api.use(settingsRouter(services.settings))
   api.use('/customer-views', customerViewsRouter(services.customerViews))
   api.use('/customer-sources', customerSourcesRouter(services.customers))

@@ -10,6 +10,8 @@ import { mePaths } from '../modules/me/me.openapi.js'
 import { wechatPaths } from '../modules/wechat/wechat.openapi.js'
 import { relatedPaths, relatedTags } from '../modules/related.openapi.js'
 import { feedbackPaths, feedbackTags } from '../modules/feedback/feedback.openapi.js'
+import { channelsPaths } from '../modules/channels/channels.openapi.js'
+import { publicIntakePaths } from '../modules/public-intake/public-intake.openapi.js'
 import { adminUsersPaths } from '../modules/admin-users/admin-users.openapi.js'
 import { auditLogsPaths } from '../modules/audit-logs/audit-logs.openapi.js'
 import { rolesPaths } from '../modules/roles/roles.openapi.js'
@@ -36,6 +38,8 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       { name: 'customers', description: 'Customer records' },
       ...relatedTags,
       ...feedbackTags,
+      { name: 'channels', description: 'QR channels of the stores: feedback and self-registration codes' },
+      { name: 'public', description: 'Open without signing in: the forms reached through QR codes' },
       { name: 'administration', description: 'Teams, roles and permissions, user accounts, the audit log' },
     ],
     security: [{ bearerAuth: [] }],
@@ -49,7 +53,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     paths: {
       ...healthPaths, ...authPaths, ...wechatPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
       ...relatedPaths, ...teamsPaths, ...rolesPaths, ...adminUsersPaths, ...auditLogsPaths,
-      ...feedbackPaths,
+      ...feedbackPaths, ...channelsPaths, ...publicIntakePaths,
     },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the

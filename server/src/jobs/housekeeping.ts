@@ -1,0 +1,29 @@
+import type PgBoss from 'pg-boss'
+import type { Logger } from 'pino'
+import type { Db } from '../db/prisma.js'
+import { purgeExpiredIdempotencyKeys } from '../http/idempotency.js'
+import { purgeAbandonedPhotos } from '../modules/public-intake/public-intake.service.js'
+
+const queue = 'housekeeping'
+// Hourly, at a minute nobody else picks, so the job never meets other hourly work.
+const everyHour = '17 * * * *'
+
+/** Forgets expired idempotency keys and removes photos of forms that were never sent. */
+export const runHousekeeping = async (db: Db): Promise<{ idempotencyKeys: number; photos: number }> => ({
+  idempotencyKeys: await purgeExpiredIdempotencyKeys(db),
+  photos: await purgeAbandonedPhotos(db),
+})
+
+/**
+ * Schedules the housekeeping in the job queue: pg-boss runs a schedule once per period even with several servers
+ * on one database, and the queue's stop (server shutdown) ends the worker.
+ */
+export const scheduleHousekeeping = async (boss: PgBoss, db: Db, logger: Logger): Promise<void> => {
+  await boss.createQueue(queue)
+  await boss.schedule(queue, everyHour)
+  // Polled once a minute: the job runs hourly, and polling every two seconds (the default) would be idle load.
+  await boss.work(queue, { pollingIntervalSeconds: 60 }, async () => {
+    const removed = await runHousekeeping(db)
+    if (removed.idempotencyKeys + removed.photos > 0) logger.info(removed, 'housekeeping removed expired records')
+  })
+}
