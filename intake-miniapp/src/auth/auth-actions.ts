@@ -2,6 +2,7 @@ import { apiRequest } from '../api/client'
 import { goToLogin } from '../routes'
 import { clearSession, readSession, saveSession } from './session'
 import { stepAfterPassword, stepForSession, verifyBody, type SignInStep } from './sign-in-steps'
+import { RUNS_IN_WECHAT, wechatLoginCode } from './wechat'
 
 /** The password step; a session is kept only when it is usable here. */
 export async function signIn(username: string, password: string): Promise<SignInStep> {
@@ -9,6 +10,25 @@ export async function signIn(username: string, password: string): Promise<SignIn
     body: { username, password },
     authenticated: false,
   })
+  return keepIfSignedIn(stepAfterPassword(result))
+}
+
+/** Whether to offer 微信一键登录: only inside WeChat, and only when the server has WeChat configured. Any
+ * failure means no (the password sign-in never waits for this). */
+export async function wechatSignInOffered(): Promise<boolean> {
+  if (!RUNS_IN_WECHAT) return false
+  try {
+    return (await apiRequest('get', '/api/auth/options', { authenticated: false })).wechat
+  } catch {
+    return false
+  }
+}
+
+/** One-tap sign-in with the WeChat account bound to the staff member; leads on like the password step
+ * (a two-factor code may follow). */
+export async function signInWithWechat(): Promise<SignInStep> {
+  const code = await wechatLoginCode()
+  const result = await apiRequest('post', '/api/auth/wechat', { body: { code }, authenticated: false })
   return keepIfSignedIn(stepAfterPassword(result))
 }
 

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import { ApiError } from '../../api/client'
 import { messageForError } from '../../api/error-message'
-import { signIn, verifyCode } from '../../auth/auth-actions'
+import { signIn, signInWithWechat, verifyCode, wechatSignInOffered } from '../../auth/auth-actions'
 import type { SignInStep } from '../../auth/sign-in-steps'
 import { readSession } from '../../auth/session'
 import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
@@ -33,10 +33,20 @@ export default function LoginPage() {
   // Set after a right password on an account with two-factor authentication: the code step is shown.
   const [challengeToken, setChallengeToken] = useState<string>()
   const [code, setCode] = useState('')
+  const [wechatOffered, setWechatOffered] = useState(false)
 
   useEffect(() => {
     // Staff who are still signed in go straight to the form.
     if (readSession()) goToRegister()
+  }, [])
+
+  useEffect(() => {
+    // Asked in the background: the password sign-in is usable at once whatever the answer.
+    let current = true
+    void wechatSignInOffered().then((offered) => current && setWechatOffered(offered))
+    return () => {
+      current = false
+    }
   }, [])
 
   useEffect(() => {
@@ -57,6 +67,19 @@ export default function LoginPage() {
     } catch (error) {
       setErrors({ form: messageForError(error, t) })
       setBusy(false)
+    }
+  }
+
+  const submitWechat = async () => {
+    setErrors({})
+    setSessionExpired(false)
+    setBusy(true)
+    try {
+      follow(await signInWithWechat())
+    } catch (error) {
+      setBusy(false)
+      if (error instanceof ApiError && error.code === 'WECHAT_NOT_BOUND') setErrors({ form: t('wechatNotBoundLogin') })
+      else setErrors({ form: error instanceof ApiError ? messageForError(error, t) : t('wechatFailed') })
     }
   }
 
@@ -161,6 +184,15 @@ export default function LoginPage() {
           busy={busy}
           onPress={() => void submit()}
         />
+        {wechatOffered ? (
+          <ActionButton
+            variant="secondary"
+            label={t('wechatLogin')}
+            busyLabel={t('wechatLoginInProgress')}
+            busy={busy}
+            onPress={() => void submitWechat()}
+          />
+        ) : null}
     </LoginCard>
   )
 }

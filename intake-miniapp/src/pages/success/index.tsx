@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { useStrings } from '../../i18n/language'
-import { goToRegister } from '../../routes'
+import { goToRegister, goToRegistrations } from '../../routes'
 import './index.css'
 
 /** Page parameters arrive still URL-encoded, in WeChat and in Taro's H5 router alike. */
@@ -33,6 +33,7 @@ export default function SuccessPage() {
         <View className="card__title" {...PAGE_HEADING}>{t('successTitle')}</View>
         {name ? <View className="success-page__message">{t('successMessage', { name })}</View> : null}
         <ActionButton label={t('registerAnother')} onPress={goToRegister} />
+        <ActionButton variant="secondary" label={t('myRegistrations')} onPress={goToRegistrations} />
       </View>
     </View>
   )
