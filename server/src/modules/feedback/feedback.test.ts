@@ -471,7 +471,8 @@ describe('feedback inbox', () => {
       expect(recent.status).toBe(200)
       expect(recent.body.periods).toHaveLength(30)
       expect(recent.body.to).toBe(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))
-      for (const [query, field] of [['?from=2025-02-01&to=2025-01-01', 'to'], ['?granularity=year', 'granularity'], ['?from=2020-01-01&to=2025-01-01', 'to']]) {
+      const badRanges: [string, string][] = [['?from=2025-02-01&to=2025-01-01', 'to'], ['?granularity=year', 'granularity'], ['?from=2020-01-01&to=2025-01-01', 'to']]
+      for (const [query, field] of badRanges) {
         const refused = await stats(tokens.admin, query)
         expect(refused.status, query).toBe(422)
         expect(refused.body.details.map((detail) => detail.field), query).toContain(field)
