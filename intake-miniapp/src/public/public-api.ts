@@ -18,6 +18,10 @@ export type UploadedPhoto = ApiResponse<'/api/public/photos', 'post'>
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
+// A customer standing at the counter should not stare at a spinner for WeChat's default minute: after this the
+// call counts as a network failure, and pressing submit again resends with the same idempotency key.
+const PUBLIC_TIMEOUT_MS = 20_000
+
 /** The headers every public call carries; `formToken` and `idempotencyKey` only where the call needs them. */
 export function publicHeaders(extra: { formToken?: string; idempotencyKey?: string } = {}): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': getLanguage(), 'X-Device-Id': getDeviceId() }
@@ -47,6 +51,7 @@ async function sendPublic<Body>(method: HttpMethod, url: string, headers: Record
       url: `${API_BASE_URL}${url}`,
       headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
       body,
+      timeoutMs: PUBLIC_TIMEOUT_MS,
     })
   } catch (cause) {
     throw networkError(cause)
