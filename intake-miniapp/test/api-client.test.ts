@@ -158,6 +158,46 @@ describe('apiRequest', () => {
   })
 })
 
+describe('extra request headers', () => {
+  it('sends the Idempotency-Key and the time limit with the request, alongside its own headers', async () => {
+    storage.set(AUTH_STORAGE_KEY, signedIn)
+    replies = [{ status: 201, data: customer }]
+
+    await apiRequest('post', '/api/customers', {
+      body: { name: '陈晓明' },
+      headers: { 'Idempotency-Key': 'ik_0123456789abcdef' },
+      timeoutMs: 15_000,
+    })
+
+    expect(sent[0].headers).toMatchObject({
+      'Idempotency-Key': 'ik_0123456789abcdef',
+      Authorization: 'Bearer access-1',
+      'Accept-Language': 'zh-CN',
+    })
+    expect(sent[0].timeoutMs).toBe(15_000)
+  })
+
+  it('keeps the extra headers on the retry after a refresh', async () => {
+    storage.set(AUTH_STORAGE_KEY, signedIn)
+    replies = [unauthenticated, { status: 200, data: { ...signedIn, accessToken: 'access-2', refreshToken: 'refresh-2' } }, { status: 201, data: customer }]
+
+    await apiRequest('post', '/api/customers', { body: { name: '陈晓明' }, headers: { 'Idempotency-Key': 'ik_retry_after_refresh' } })
+
+    expect(sent.map((request) => request.url)).toEqual(['/api/customers', '/api/auth/refresh', '/api/customers'])
+    expect(sent[2].headers).toMatchObject({ 'Idempotency-Key': 'ik_retry_after_refresh', Authorization: 'Bearer access-2' })
+    expect(sent[1].headers['Idempotency-Key']).toBeUndefined()
+  })
+
+  it('cannot replace the bearer token through extra headers', async () => {
+    storage.set(AUTH_STORAGE_KEY, signedIn)
+    replies = [{ status: 200, data: { items: [] } }]
+
+    await apiRequest('get', '/api/tags', { headers: { Authorization: 'Bearer forged' } })
+
+    expect(sent[0].headers.Authorization).toBe('Bearer access-1')
+  })
+})
+
 describe('buildUrl', () => {
   it('fills path parameters and appends the query', () => {
     expect(buildUrl('/api/customers/{id}', { id: 'a b' }, undefined)).toBe('/api/customers/a%20b')
