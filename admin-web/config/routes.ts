@@ -44,6 +44,25 @@ export const routes = [
     parentKeys: ['/customers'],
   },
   {
+    path: '/feedback',
+    name: 'feedback',
+    icon: 'message',
+    access: 'canReadFeedback',
+    routes: [
+      { path: '/feedback', name: 'inbox', component: './feedback', access: 'canReadFeedback' },
+      { path: '/feedback/stats', name: 'stats', component: './feedback/stats', access: 'canReadFeedback' },
+    ],
+  },
+  {
+    path: '/channels',
+    name: 'channels',
+    icon: 'qrcode',
+    component: './channels',
+    access: 'canManageChannels',
+  },
+  // The print card of a channel's QR code, alone on the page so that only the card is printed.
+  { path: '/channels/:id/print', component: './channels/print', layout: false, access: 'canManageChannels' },
+  {
     path: '/settings',
     name: 'settings',
     icon: 'setting',

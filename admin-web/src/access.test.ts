@@ -37,6 +37,7 @@ const signedIn = (role: CurrentUser['role'], permissions: Permission[], scopes: 
     roleId: 'r',
     roleName: role,
     teamId: 't',
+    teamName: '杭州西湖店',
     permissions,
     scopes,
     passwordChangeRequired: false,

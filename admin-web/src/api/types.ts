@@ -154,3 +154,27 @@ export type AuditEntry = AuditPage['items'][number];
 export type AuditQuery = QueryOf<'/api/audit-logs', 'get'>;
 export type AuditAction = AuditEntry['action'];
 export type AuditResource = AuditEntry['resource'];
+
+// QR channels and the feedback inbox (issue 6)
+export type ChannelList = ResponseOf<'/api/channels', 'get'>;
+export type Channel = ChannelList['items'][number];
+export type ChannelKind = Channel['kind'];
+export type ChannelInput = RequestOf<'/api/channels', 'post'>;
+export type ChannelPatch = RequestOf<'/api/channels/{id}', 'patch'>;
+export type ChannelQrQuery = QueryOf<'/api/channels/{id}/qr', 'get'>;
+export type ChannelQrType = NonNullable<ChannelQrQuery['type']>;
+export type ChannelQrFormat = NonNullable<ChannelQrQuery['format']>;
+export type FeedbackPage = ResponseOf<'/api/feedback', 'get'>;
+export type FeedbackSummary = FeedbackPage['items'][number];
+export type FeedbackQuery = QueryOf<'/api/feedback', 'get'>;
+export type FeedbackStatus = FeedbackSummary['status'];
+export type FeedbackCategory = FeedbackSummary['category'];
+export type FeedbackDetail = ResponseOf<'/api/feedback/{id}', 'get'>;
+export type FeedbackNote = FeedbackDetail['notes'][number];
+export type FeedbackNoteInput = RequestOf<'/api/feedback/{id}/notes', 'post'>;
+export type ReplyChannel = NonNullable<FeedbackNoteInput['replyChannel']>;
+export type FeedbackPatch = RequestOf<'/api/feedback/{id}', 'patch'>;
+export type FeedbackStats = ResponseOf<'/api/feedback/stats', 'get'>;
+export type FeedbackStatsQuery = QueryOf<'/api/feedback/stats', 'get'>;
+export type FeedbackScore = FeedbackStats['total'];
+export type StatsGranularity = NonNullable<FeedbackStatsQuery['granularity']>;

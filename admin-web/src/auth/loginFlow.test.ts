@@ -17,6 +17,7 @@ const user: CurrentUser = {
   roleId: 'r1',
   roleName: '销售经理',
   teamId: 't1',
+  teamName: '杭州西湖店',
   permissions: ['customer:read'],
   scopes: { customer: 'team', audit: 'team', feedback: 'team' },
   passwordChangeRequired: false,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditKeys, customerKeys, customerViewKeys, preferenceKeys, referenceKeys, systemKeys } from './queryKeys';
+import {
+  auditKeys,
+  channelKeys,
+  customerKeys,
+  customerViewKeys,
+  feedbackKeys,
+  preferenceKeys,
+  referenceKeys,
+  systemKeys,
+} from './queryKeys';
 
 // TanStack Query matches keys by prefix: invalidating `lists()` must reach every `list(params)`,
 // and nothing about lists may touch the details.
@@ -91,5 +100,27 @@ describe('systemKeys', () => {
   it('keeps the administrators’ user list apart from the staff picker', () => {
     expect(systemKeys.managedUsers).not.toEqual(referenceKeys.users);
     expect(new Set(Object.values(systemKeys).map((key) => key[0])).size).toBe(Object.keys(systemKeys).length);
+  });
+});
+
+describe('feedbackKeys and channelKeys', () => {
+  it('refreshes every inbox list, detail and figure from the feedback root, and no channel', () => {
+    for (const key of [
+      feedbackKeys.lists(),
+      feedbackKeys.list({ status: 'new' }),
+      feedbackKeys.detail('f1'),
+      feedbackKeys.stats({ granularity: 'day' }),
+    ]) {
+      expect(startsWith(key, feedbackKeys.all)).toBe(true);
+      expect(startsWith(key, channelKeys.all)).toBe(false);
+    }
+  });
+
+  it('keeps a channel (and its QR images) under the channels root', () => {
+    expect(startsWith([...channelKeys.detail('c1'), 'qr', 'token', 'h5', 'png'], channelKeys.all)).toBe(true);
+  });
+
+  it('refreshes the customer picker with the other customer lists', () => {
+    expect(startsWith(customerKeys.picker('张'), customerKeys.lists())).toBe(true);
   });
 });

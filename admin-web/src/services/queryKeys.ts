@@ -24,6 +24,8 @@ export const customerKeys = {
   orderPage: (id: string, params: PageParams) => [...customerKeys.orders(id), params] as const,
   timeline: (id: string) => [...customerKeys.detail(id), 'timeline'] as const,
   duplicates: (query: DuplicateQuery) => [...customerKeys.all, 'duplicates', query] as const,
+  /** The customer search of a picker (linking a feedback to a customer). */
+  picker: (keyword: string) => [...customerKeys.lists(), 'picker', keyword] as const,
   trash: () => [...customerKeys.all, 'trash'] as const,
   trashPage: (params: PageParams) => [...customerKeys.trash(), params] as const,
 };
@@ -71,4 +73,19 @@ export const auditKeys = {
   all: ['audit-logs'] as const,
   /** One filtered log (every page loaded of it): its filters without the cursor. */
   list: (filters: object) => [...auditKeys.all, filters] as const,
+};
+
+// QR channels (written on the channels page) and the feedback inbox.
+export const channelKeys = {
+  all: ['channels'] as const,
+  detail: (id: string) => [...channelKeys.all, 'detail', id] as const,
+};
+
+export const feedbackKeys = {
+  all: ['feedback'] as const,
+  lists: () => [...feedbackKeys.all, 'list'] as const,
+  /** One filtered inbox (every page loaded of it): its filters without the cursor. */
+  list: (filters: object) => [...feedbackKeys.lists(), filters] as const,
+  detail: (id: string) => [...feedbackKeys.all, 'detail', id] as const,
+  stats: (query: object) => [...feedbackKeys.all, 'stats', query] as const,
 };

@@ -67,6 +67,10 @@ const auditActionMessages = {
   session_revoke: 'system.audit.actions.session_revoke',
   unlock: 'system.audit.actions.unlock',
   handover: 'system.audit.actions.handover',
+  wechat_bind: 'system.audit.actions.wechat_bind',
+  wechat_unbind: 'system.audit.actions.wechat_unbind',
+  note: 'system.audit.actions.note',
+  link: 'system.audit.actions.link',
 } as const satisfies Record<AuditAction, string>;
 
 const auditResourceMessages = {
@@ -87,6 +91,8 @@ const auditResourceMessages = {
   session: 'system.audit.resources.session',
   security_settings: 'system.audit.resources.security_settings',
   account: 'system.audit.resources.account',
+  channel: 'system.audit.resources.channel',
+  feedback: 'system.audit.resources.feedback',
 } as const satisfies Record<AuditResource, string>;
 
 // Field names of the system records' audit diffs (customers' fields are labelled by the timeline's map).

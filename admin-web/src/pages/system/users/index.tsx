@@ -187,6 +187,14 @@ export default function UsersPage() {
         user.mfaEnabled ? <Tag color="blue">{t('system.users.mfaOn')}</Tag> : t('system.users.mfaOff'),
     },
     {
+      title: t('system.users.fields.wechat'),
+      key: 'wechat',
+      width: 90,
+      // Bound staff sign in to the intake app with one tap.
+      render: (_, user) =>
+        user.wechatBound ? <Tag color="green">{t('system.users.wechatBound')}</Tag> : t('system.users.wechatUnbound'),
+    },
+    {
       title: t('system.users.fields.lastLogin'),
       key: 'lastLogin',
       width: 150,

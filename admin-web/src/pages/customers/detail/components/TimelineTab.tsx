@@ -14,11 +14,13 @@ import {
   UndoOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
+import { Link } from '@umijs/max';
 import { Alert, Button, Card, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType, CustomFieldDefinition, TimelineEntry, TimelineKind } from '@/api/types';
+import { FeedbackStatusTag, RatingStars } from '@/pages/feedback/labels';
 import { useCustomFieldDefinitions } from '@/services/reference';
 import { classifyChangeField, codedValueMessage } from '../timelineChanges';
 import { useTimeline } from '../useRelatedRecords';
@@ -96,6 +98,15 @@ function EntryBody({
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
           {entry.activity.content}
         </Typography.Paragraph>
+      )}
+      {/* Linked feedback: the summary quotes it; the stars, its state and the way into the inbox come here. */}
+      {entry.feedback && (
+        <Space size={8} wrap>
+          <RatingStars rating={entry.feedback.rating} />
+          <FeedbackStatusTag status={entry.feedback.status} />
+          <Typography.Text type="secondary">{t('timelineFeedback.store', { store: entry.feedback.store.name })}</Typography.Text>
+          <Link to={`/feedback?id=${entry.feedback.id}`}>{t('timelineFeedback.open', { number: entry.feedback.number })}</Link>
+        </Space>
       )}
       {entry.activity?.outcome && (
         <Typography.Text type="secondary">
