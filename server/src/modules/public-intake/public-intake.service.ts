@@ -244,7 +244,9 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
         const principal = await actingPrincipal(ctx, channel)
         const known = await customerWithPhone(tx, phoneIndex)
         if (known !== null) {
-          await claim?.complete(await noteKnown(tx, channel, known, principal))
+          // Not inside `claim?.complete(...)`: optional chaining would skip the note when no key was sent.
+          const noted = await noteKnown(tx, channel, known, principal)
+          await claim?.complete(noted)
           return { replayed: false }
         }
         const customerInput = CustomerInput.parse({
