@@ -44,7 +44,7 @@ describe('user administration', () => {
     const sales1 = await user('sales1')
     expect(sales1).toEqual({
       id: expect.any(String), username: 'sales1', displayName: '李娜', roleId: await roleId('sales'), roleName: '销售',
-      teamId: await teamId('杭州西湖店'), teamName: '杭州西湖店', disabled: false, mfaEnabled: false, lockedUntil: null,
+      teamId: await teamId('杭州西湖店'), teamName: '杭州西湖店', disabled: false, mfaEnabled: false, wechatBound: false, lockedUntil: null,
       lastLoginAt: null, passwordChangedAt: expect.any(String), customerCount: expect.any(Number),
     })
     expect(sales1.customerCount).toBeGreaterThan(0)

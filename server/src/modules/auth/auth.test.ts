@@ -29,8 +29,9 @@ describe('signing in and out', () => {
       roleId: expect.any(String),
       roleName: '销售',
       teamId: expect.any(String),
-      permissions: ['customer:create', 'customer:read', 'customer:update'],
-      scopes: { customer: 'own', audit: 'own' },
+      teamName: '杭州西湖店',
+      permissions: ['customer:create', 'customer:read', 'customer:update', 'feedback:read'],
+      scopes: { customer: 'own', audit: 'own', feedback: 'own' },
       passwordChangeRequired: false,
     })
     expect(response.body.accessToken.split('.')).toHaveLength(3)
