@@ -1,4 +1,4 @@
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEntries } from '../auth/auth.test-support.js'
@@ -12,6 +12,10 @@ interface Team {
 }
 
 /** The text a PNG QR code encodes. */
+// jsqr is CommonJS with `exports.default`: the types see a module, the test runner hands over the function itself.
+type Decode = typeof jsQRModule.default
+const jsQR: Decode = typeof jsQRModule === 'function' ? (jsQRModule as Decode) : jsQRModule.default
+
 const decodeQr = (png: Buffer): string | null => {
   const image = PNG.sync.read(png)
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null

@@ -79,7 +79,8 @@ describe('the public intake reached through QR codes', () => {
 
   it('a call without a well-formed device id is refused on X-Device-Id', async () => {
     const channel = await fx.channel('feedback')
-    for (const headers of [{}, { 'x-device-id': 'short' }, { 'x-device-id': 'has spaces in it, not allowed' }]) {
+    const attempts: Record<string, string>[] = [{}, { 'x-device-id': 'short' }, { 'x-device-id': 'has spaces in it, not allowed' }]
+    for (const headers of attempts) {
       const refused = await server.api.get<ErrorBody>(`/api/public/channels/${channel.token}`, { headers })
       expect(refused.status).toBe(422)
       expect(refused.body.details[0]?.field).toBe('X-Device-Id')
