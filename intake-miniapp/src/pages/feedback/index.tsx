@@ -20,6 +20,7 @@ import {
 import { isDeadChannel, type PublicFormSession } from '../../public/form-session'
 import { LongTextInput } from '../../public/long-text-input'
 import { NpsScale } from '../../public/nps-scale'
+import { PHONE_INPUT_PROPS } from '../../public/phone-input-props'
 import { PublicFrame } from '../../public/public-frame'
 import { PhotoPicker } from '../../public/photo-picker'
 import { uploadPhoto } from '../../public/photo-upload'
@@ -44,7 +45,7 @@ interface PhotoEntry {
 
 export default function FeedbackPage() {
   const { t } = useStrings()
-  const [state, retry, markDead] = usePublicForm()
+  const [state, retry, markDead] = usePublicForm('feedback')
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: t('feedbackTitle') })
@@ -198,7 +199,7 @@ function FeedbackForm({ session, onChannelDead }: { session: PublicFormSession; 
       <FormField label={t('feedbackPhoneLabel')} error={errors.phone}>
         <Input
           className="text-input"
-          type="number"
+          {...PHONE_INPUT_PROPS}
           maxlength={PHONE_MAX_LENGTH}
           value={form.phone}
           placeholder={t('feedbackPhonePlaceholder')}

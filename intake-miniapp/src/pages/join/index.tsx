@@ -16,6 +16,7 @@ import {
   type JoinFormErrors,
   type JoinFormState,
 } from '../../public/join-form'
+import { PHONE_INPUT_PROPS } from '../../public/phone-input-props'
 import { PublicFrame } from '../../public/public-frame'
 import { publicErrorMessage } from '../../public/public-errors'
 import { SubmissionKey } from '../../public/submission-key'
@@ -27,7 +28,7 @@ const PHONE_MAX_LENGTH = 20
 
 export default function JoinPage() {
   const { t } = useStrings()
-  const [state, retry, markDead] = usePublicForm()
+  const [state, retry, markDead] = usePublicForm('self_register')
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: t('joinTitle') })
@@ -93,7 +94,7 @@ function JoinForm({ session, onChannelDead }: { session: PublicFormSession; onCh
       <FormField label={t('joinPhoneLabel')} required error={errors.phone}>
         <Input
           className="text-input"
-          type="number"
+          {...PHONE_INPUT_PROPS}
           maxlength={PHONE_MAX_LENGTH}
           value={form.phone}
           placeholder={t('phonePlaceholder')}
