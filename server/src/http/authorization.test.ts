@@ -84,7 +84,7 @@ describe('authorisation of every operation in the OpenAPI document', () => {
   })
 
   const send = (operation: Operation, request: PreparedRequest, token: string): Promise<ApiResponse<unknown>> =>
-    server.api[operation.method](urlOf(operation, request), { token: request.token ?? token, body: request.body })
+    server.api[operation.method](urlOf(operation, request), { token: request.token ?? token, body: request.body, headers: request.headers })
 
   /** One call: what the answer must be, whether the watched record stayed as it was, and that nothing leaked. */
   const exercise = async (operation: Operation, role: RoleKey, target: Target, via: 'session' | 'api key'): Promise<string[]> => {

@@ -127,7 +127,7 @@ export interface ApiResponse<T> {
 export interface RequestOptions {
   token?: string
   language?: string
-  /** Sent as JSON unless it is already a string (used to send malformed JSON). */
+  /** Sent as JSON unless it is already a string (used to send malformed JSON) or a multipart form (FormData). */
   body?: unknown
   headers?: Record<string, string>
 }
@@ -147,8 +147,10 @@ export const createApi = (baseUrl: string): Api => {
     const headers: Record<string, string> = { ...options.headers }
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
     if (options.language !== undefined) headers['accept-language'] = options.language
-    let body: string | undefined
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined
+    // fetch writes a multipart form's own content type (with its boundary).
+    if (options.body instanceof FormData) body = options.body
+    else if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
       headers['content-type'] ??= 'application/json'
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { generateSync } from 'otplib'
 import type { Actor, CreatedCustomer, RoleKey, Side, Target, World } from './world.js'
 import { strongPassword } from './world.js'
@@ -21,7 +22,10 @@ export interface FixtureContext {
 export interface PreparedRequest {
   path?: Record<string, string>
   query?: Record<string, string>
+  /** JSON, or a FormData for a multipart upload. */
   body?: unknown
+  /** More request headers (the public endpoints' X-Device-Id, X-Form-Token). */
+  headers?: Record<string, string>
   /** Another token than the actor's (self-service calls that end or change a session use a fresh user). */
   token?: string
   /** A customer that must be left exactly as it was whenever the call is to be refused. */
@@ -196,6 +200,28 @@ const onFeedback = (body?: unknown): Fixture =>
     const { id } = await feedbackInScope(world)
     return { path: { id }, ...(body === undefined ? {} : { body }), unchanged: feedbackSnapshot(world, id) }
   })
+
+/** A channel of store A naming the sales user: inside every role's feedback scope (own = naming the caller). */
+const storeChannel = (world: World, kind: 'feedback' | 'self_register' = 'feedback') =>
+  world.adminCall<{ id: string; token: string }>('post', '/api/channels', {
+    kind,
+    name: world.unique('码'),
+    teamId: world.teams.teamA,
+    staffId: world.actors.sales.userId,
+  })
+
+const freshDevice = () => `authz_${randomBytes(10).toString('hex')}`
+
+/** The headers of a form opened through a fresh channel's code on a fresh device. */
+const openForm = async (world: World, kind: 'feedback' | 'self_register') => {
+  const channel = await storeChannel(world, kind)
+  const device = freshDevice()
+  const opened = await world.server.api.get<{ formToken: string }>(`/api/public/channels/${channel.token}`, { headers: { 'X-Device-Id': device } })
+  if (opened.status !== 200) throw new Error(`opening a channel answered ${opened.status}`)
+  return { 'X-Device-Id': device, 'X-Form-Token': opened.body.formToken }
+}
+
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
 export const fixtures: Record<string, Fixture> = {
   // Health and sign-in.
@@ -443,4 +469,32 @@ export const fixtures: Record<string, Fixture> = {
     const photoId = target === 'cross' ? (await feedbackInScope(world, { photo: true })).photoId : feedback.photoId
     return { path: { id: feedback.id, photoId } }
   },
+
+  // QR channels (feedback scope by their store) and the public intake they lead to.
+  listChannels: inOnly(async ({ world }) => {
+    await storeChannel(world)
+    return { query: { kind: 'feedback' } }
+  }),
+  createChannel: inOnly(({ world }) => ({
+    body: { kind: 'feedback', name: world.unique('码'), teamId: world.teams.teamA, staffId: world.actors.sales.userId },
+  })),
+  getChannel: inOnly(async ({ world }) => ({ path: { id: (await storeChannel(world)).id } })),
+  updateChannel: inOnly(async ({ world }) => ({ path: { id: (await storeChannel(world)).id }, body: { name: world.unique('改名码') } })),
+  deleteChannel: inOnly(async ({ world }) => ({ path: { id: (await storeChannel(world)).id } })),
+  reissueChannel: inOnly(async ({ world }) => ({ path: { id: (await storeChannel(world)).id } })),
+  getChannelQr: inOnly(async ({ world }) => ({ path: { id: (await storeChannel(world)).id }, query: { type: 'h5', format: 'svg' } })),
+  openPublicChannel: inOnly(async ({ world }) => ({ path: { token: (await storeChannel(world)).token }, headers: { 'X-Device-Id': freshDevice() } })),
+  uploadPublicPhoto: inOnly(async ({ world }) => {
+    const body = new FormData()
+    body.append('photo', new Blob([new Uint8Array(onePixelPng)], { type: 'image/png' }), 'photo.png')
+    return { headers: await openForm(world, 'feedback'), body }
+  }),
+  submitPublicFeedback: inOnly(async ({ world }) => ({
+    headers: { ...(await openForm(world, 'feedback')), 'Idempotency-Key': world.unique('key-') },
+    body: { rating: 4, nps: 9, category: 'service', text: '服务很好' },
+  })),
+  submitPublicRegistration: inOnly(async ({ world }) => ({
+    headers: await openForm(world, 'self_register'),
+    body: { name: world.unique('自助'), phone: `173${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, consent: true },
+  })),
 }
