@@ -196,6 +196,14 @@ describe('the public intake reached through QR codes', () => {
     expect(refused.body.details.map((detail) => detail.field)).toEqual(['contactConsent'])
   })
 
+  it('a public JSON body over 16 KB is refused before it is read into the form', async () => {
+    const phone = visitor(server)
+    const form = await phone.formToken((await fx.channel('feedback')).token)
+    const refused = await phone.submit('feedback', form, { rating: 3, category: 'product', text: 'x'.repeat(17 * 1024) })
+    expect(refused.status).toBe(413)
+    expect(refused.body.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
   it('a retried submission with the same idempotency key is stored once; the key with another body is refused', async () => {
     const phone = visitor(server)
     const form = await phone.formToken((await fx.channel('feedback')).token)
