@@ -36,6 +36,8 @@ import './index.css'
 
 const PHOTO_ERROR_CODES: ReadonlySet<string> = new Set(['PHOTO_TOO_LARGE', 'PHOTO_TYPE_NOT_ALLOWED', 'TOO_MANY_PHOTOS'])
 const PHONE_MAX_LENGTH = 20
+// On H5 Taro's Image is a <div> around the <img>; the role makes the named wrapper the image.
+const IMAGE_ROLE = { role: 'img' } as const
 
 interface PhotoEntry {
   photo: PickedPhoto
@@ -173,7 +175,13 @@ function FeedbackForm({ session, onChannelDead }: { session: PublicFormSession; 
         <View className="photo-grid">
           {photos.map((entry, index) => (
             <View key={entry.photo.localId} className="photo-grid__item">
-              <Image className="photo-grid__image" src={entry.photo.previewUrl} mode="aspectFill" aria-label={t('photoAlt', { n: index + 1 })} />
+              <Image
+                className="photo-grid__image"
+                src={entry.photo.previewUrl}
+                mode="aspectFill"
+                aria-label={t('photoAlt', { n: index + 1 })}
+                {...IMAGE_ROLE}
+              />
               {entry.status === 'uploading' ? <Text className="photo-grid__status">{t('photoUploading')}</Text> : null}
               <View
                 className="photo-grid__remove"
