@@ -331,12 +331,15 @@ function FeedbackBody({ feedback }: { feedback: FeedbackDetail }) {
 export function FeedbackDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const detail = useFeedbackDetail(id);
+  const title = detail.data ? t('feedback.detail.title', { number: detail.data.number }) : t('feedback.detail.loading');
   return (
     <Drawer
       open={id !== null}
       width={640}
       onClose={onClose}
-      title={detail.data ? t('feedback.detail.title', { number: detail.data.number }) : t('feedback.detail.loading')}
+      title={title}
+      // The drawer's title is not tied to its dialog element; this names the dialog (`反馈 #12`).
+      aria-label={title}
       destroyOnHidden
     >
       {detail.isPending ? (
