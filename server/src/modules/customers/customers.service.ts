@@ -54,6 +54,8 @@ export interface CustomersService {
    * instead of creating a second one.
    */
   create(ctx: RequestContext, input: CustomerInputData, idempotencyKey?: string): Promise<CustomerDto & { replayed?: true }>
+  /** The same creation inside a transaction the caller already holds (a public form claims its key in it). */
+  createInTransaction(tx: Prisma.TransactionClient, ctx: RequestContext, input: CustomerInputData): Promise<{ id: string }>
   update(ctx: RequestContext, id: string, input: CustomerPatchData): Promise<CustomerDto>
   remove(ctx: RequestContext, id: string): Promise<void>
   duplicates(ctx: RequestContext, query: DuplicatesQueryData): Promise<DuplicateMatchesDto>
@@ -248,6 +250,48 @@ export const createCustomersService = ({
     return ids.length
   }
 
+  /** Everything creating a customer does, inside the caller's transaction (the API's own, or a public form's). */
+  const insertCustomer = async (tx: Prisma.TransactionClient, caller: AuthenticatedContext, input: CustomerInputData) => {
+    await checkOwner(tx, caller, input.ownerId)
+    const problems = new Problems()
+    const lists = await prepareLists(tx, input, problems)
+    const custom = await applyCustomFields(tx, input.customFields, {}, 'create', problems)
+    problems.throwIfAny()
+    await checkUniqueCustomFields(tx, custom.values, custom.changedUniqueKeys, null)
+    const forced = await guardDuplicates(tx, caller, { phones: lists.phones ?? [], emails: lists.emails ?? [], excludeId: null }, input.force)
+
+    const levelId =
+      input.levelId === undefined
+        ? ((await tx.customerLevel.findFirst({ where: { isDefault: true }, orderBy: { sortOrder: 'asc' } }))?.id ?? null)
+        : input.levelId
+    const created = await tx.customer.create({
+      data: {
+        ...scalarData(input),
+        name: input.name,
+        ...pinyinColumns(input.name, input.company ?? null),
+        levelId,
+        ownerId: input.ownerId === undefined ? caller.user.id : input.ownerId,
+        createdById: caller.user.id,
+        customFields: custom.values as Prisma.InputJsonObject,
+        ...consentData(input.consent, null),
+      },
+    })
+    await replaceLists(tx, created.id, {
+      phones: lists.phones,
+      emails: lists.emails,
+      addresses: lists.addresses,
+      tagIds: await withTags(tx, input),
+      groupIds: input.groupIds,
+    })
+    const row = await detailById(tx, created.id)
+    // The initial values, as changes from nothing, so the history alone tells what the record started as.
+    const changes = diffViews({}, historyView(row, cipher)).filter(
+      ({ to }) => to !== null && to !== false && !(Array.isArray(to) && to.length === 0),
+    )
+    await recordCustomerChange(tx, caller, { customerId: created.id, kind: 'created', payload: { changes, ...forced } }, { action: 'create', label: row.name })
+    return row
+  }
+
   return {
     list: async (ctx, query) => {
       const caller = authenticated(ctx)
@@ -282,48 +326,17 @@ export const createCustomersService = ({
             : await claimIdempotencyKey(tx, { scope: `user:${caller.user.id}`, key: idempotencyKey, operation: 'customers.create', body: input })
         const replayOf = claim?.replayOf ?? null
         if (replayOf !== null) return { replayOf, row: undefined }
-        await checkOwner(tx, caller, input.ownerId)
-        const problems = new Problems()
-        const lists = await prepareLists(tx, input, problems)
-        const custom = await applyCustomFields(tx, input.customFields, {}, 'create', problems)
-        problems.throwIfAny()
-        await checkUniqueCustomFields(tx, custom.values, custom.changedUniqueKeys, null)
-        const forced = await guardDuplicates(tx, caller, { phones: lists.phones ?? [], emails: lists.emails ?? [], excludeId: null }, input.force)
-
-        const levelId =
-          input.levelId === undefined
-            ? ((await tx.customerLevel.findFirst({ where: { isDefault: true }, orderBy: { sortOrder: 'asc' } }))?.id ?? null)
-            : input.levelId
-        const created = await tx.customer.create({
-          data: {
-            ...scalarData(input),
-            name: input.name,
-            ...pinyinColumns(input.name, input.company ?? null),
-            levelId,
-            ownerId: input.ownerId === undefined ? caller.user.id : input.ownerId,
-            createdById: caller.user.id,
-            customFields: custom.values as Prisma.InputJsonObject,
-            ...consentData(input.consent, null),
-          },
-        })
-        await replaceLists(tx, created.id, {
-          phones: lists.phones,
-          emails: lists.emails,
-          addresses: lists.addresses,
-          tagIds: await withTags(tx, input),
-          groupIds: input.groupIds,
-        })
-        const row = await detailById(tx, created.id)
-        // The initial values, as changes from nothing, so the history alone tells what the record started as.
-        const changes = diffViews({}, historyView(row, cipher)).filter(
-          ({ to }) => to !== null && to !== false && !(Array.isArray(to) && to.length === 0),
-        )
-        await recordCustomerChange(tx, caller, { customerId: created.id, kind: 'created', payload: { changes, ...forced } }, { action: 'create', label: row.name })
-        await claim?.complete(created.id)
+        const row = await insertCustomer(tx, caller, input)
+        await claim?.complete(row.id)
         return { replayOf: null, row }
       }, transactionOptions)
       if (outcome.replayOf !== null) return { ...mapper.detail(await access.findDetail(caller, outcome.replayOf)), replayed: true }
       return mapper.detail(outcome.row)
+    },
+
+    createInTransaction: async (tx, ctx, input) => {
+      const row = await insertCustomer(tx, authenticated(ctx), input)
+      return { id: row.id }
     },
 
     update: async (ctx, id, input) => {

@@ -55,7 +55,6 @@ export const sniffPhotoType = (bytes: Buffer): (typeof intakeLimits.photoTypes)[
 const isLive = (channel: ChannelRow, now = new Date()) =>
   channel.disabledAt === null && channel.deletedAt === null && (channel.validUntil === null || channel.validUntil > now)
 
-// A registration creates the customer in a transaction of its own while the key claim waits in this one.
 const transactionOptions = { timeout: 30_000, maxWait: 10_000 } as const
 
 export const createPublicIntakeService = ({ db, cipher, tokens, customers }: PublicIntakeDependencies): PublicIntakeService => {
@@ -256,10 +255,11 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
           consent: { marketing: true, channel: input.client === 'miniapp' ? 'miniapp' : 'web', note: `自助登记：${channel.name}`.slice(0, 500) },
           phones: [{ type: 'mobile', number: phone.e164 }],
         })
-        // The customer is created by the customers module (its checks, history and audit), in its own transaction;
-        // this one holds the idempotency key meanwhile, so a retry waits and then replays.
-        const created = await customers.create(principal, customerInput).catch(async (error: unknown) => {
-          // Someone registered the same number a moment ago: now it is a known customer.
+        // The customers module creates it (its checks, history and audit) inside this transaction, so the key, the
+        // customer and its history commit together and a public write holds one database connection.
+        const created = await customers.createInTransaction(tx, principal, customerInput).catch(async (error: unknown) => {
+          // Someone registered the same number a moment ago (the duplicate check reads before writing, so this
+          // transaction is still usable): now it is a known customer, and the answer must not tell.
           if (error instanceof AppError && error.code === 'CUSTOMER_DUPLICATE') {
             const now = await customerWithPhone(tx, phoneIndex)
             if (now !== null) return { id: await noteKnown(tx, channel, now, principal) }
