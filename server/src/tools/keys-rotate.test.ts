@@ -51,6 +51,25 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
       return [...found].sort()
     })
 
+  /** A customer's feedback left through a store's QR code with a phone (sealed like every phone). */
+  const leaveFeedbackWithPhone = async (mobile: string) => {
+    const teams = (await server.api.get<{ items: { id: string; name: string }[] }>('/api/teams', { token: admin })).body.items
+    const store = teams.find((team) => team.name === '杭州西湖店')
+    const channel = await server.api.post<{ token: string }>('/api/channels', { token: admin, body: { kind: 'feedback', name: '轮换码', teamId: store?.id } })
+    expect(channel.status).toBe(201)
+    const device = { 'x-device-id': 'keys-rotate-device-0001' }
+    const opened = await server.api.get<{ formToken: string }>(`/api/public/channels/${encodeURIComponent(channel.body.token)}`, { headers: device })
+    const sent = await server.api.post<{ number: number }>('/api/public/feedback', {
+      headers: { ...device, 'x-form-token': opened.body.formToken },
+      body: { rating: 5, category: 'service', phone: mobile, contactConsent: true },
+    })
+    expect(sent.status).toBe(201)
+    const listed = await server.api.get<{ items: { id: string; number: number }[] }>('/api/feedback?limit=100', { token: admin })
+    return listed.body.items.find((item) => item.number === sent.body.number)?.id as string
+  }
+  const revealFeedbackPhone = async (id: string) =>
+    (await server.api.post<{ phone: string }>(`/api/feedback/${id}/reveal`, { token: admin })).body.phone
+
   const foundByPhone = async (mobile: string) =>
     (await customers.list(admin, `?keyword=${encodeURIComponent(mobile)}&limit=100`)).body.items.map((item) => item.id)
 
@@ -65,6 +84,9 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
     )
     expect((await keyIdsInDatabase()).every((entry) => entry.endsWith(`:${legacyId}`))).toBe(true)
     const readBefore = (await customers.get(admin, before.id)).body
+    const feedbackId = await leaveFeedbackWithPhone(before.mobile)
+    const feedbackPhoneBefore = await revealFeedbackPhone(feedbackId)
+    expect(feedbackPhoneBefore.replace(/\D/g, '')).toContain(before.mobile)
 
     // Requests keep coming while the rotation runs.
     let rotating = true
@@ -105,6 +127,7 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
     expect(ring.current).toBe(outcome.keyId)
 
     expect((await customers.get(admin, before.id)).body).toEqual(readBefore)
+    expect(await revealFeedbackPhone(feedbackId)).toBe(feedbackPhoneBefore)
     for (const customer of [before, ...duringRotation, after]) {
       expect((await customers.get(admin, customer.id)).status).toBe(200)
       expect((await server.api.get(`/api/customers/${customer.id}/contacts`, { token: admin })).status).toBe(200)

@@ -61,7 +61,7 @@ describe('API keys for integrations', () => {
       const read = await server.api.get(`/api/customers`, withKey(key, as))
       expect(read.status, as).toBe(200)
       const me = await server.api.get<{ username: string; role: string; permissions: string[] }>('/api/me', withKey(key, as))
-      expect(me.body).toMatchObject({ username: 'admin', role: 'viewer', permissions: ['customer:read'] })
+      expect(me.body).toMatchObject({ username: 'admin', role: 'viewer', permissions: ['customer:read', 'feedback:read'] })
       // The viewer role may read only, whatever its user may do.
       const write = await server.api.post<ErrorBody>('/api/customers', { ...withKey(key, as), body: { name: '集成写入' } })
       expect(write.status, as).toBe(403)
