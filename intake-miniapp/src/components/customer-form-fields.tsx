@@ -15,10 +15,11 @@ import {
 import type { GroupOption } from '../register/group-options'
 import { openExistingCustomer } from '../register/open-customer'
 import type { CustomerFormController } from '../register/use-customer-form'
-import { BUTTON_ROLE, SECTION_HEADING, ariaRole } from './accessibility'
+import { BUTTON_ROLE, SECTION_HEADING } from './accessibility'
 import { BirthdayPicker } from './birthday-picker'
 import { ChoiceChips, type Choice } from './choice-chips'
 import { DuplicateNoticeView } from './duplicate-notice'
+import { ConsentCheck } from './consent-check'
 import { FormField } from './form-field'
 import { GroupPicker } from './group-picker'
 import { PhoneList } from './phone-list'
@@ -205,16 +206,12 @@ export function CustomerFormFields({ controller, tags, groups, retryTags, retryG
 
       <View className="section-title" {...SECTION_HEADING}>{t('sectionPrivacy')}</View>
       <View className="privacy-notice">{t('privacyNotice')}</View>
-      <View
-        className={form.marketingConsent ? 'consent consent--checked' : 'consent'}
-        {...ariaRole('checkbox')}
-        aria-checked={form.marketingConsent ? 'true' : 'false'}
-        onClick={() => update('marketingConsent', !form.marketingConsent, 'consent')}
-      >
-        <View className="consent__box">{form.marketingConsent ? '✓' : ''}</View>
-        <Text className="consent__text">{t('marketingConsent')}</Text>
-      </View>
-      {errors.consent ? <Text className="field__error">{errors.consent}</Text> : null}
+      <ConsentCheck
+        label={t('marketingConsent')}
+        checked={form.marketingConsent}
+        error={errors.consent}
+        onToggle={() => update('marketingConsent', !form.marketingConsent, 'consent')}
+      />
     </View>
   )
 }

@@ -8,12 +8,13 @@ import { signOut } from '../../auth/auth-actions'
 import { readSession } from '../../auth/session'
 import { storeNameOf } from '../../auth/user'
 import { RUNS_IN_WECHAT, wechatLoginCode } from '../../auth/wechat'
+import { BackToolbar } from '../../components/back-toolbar'
 import { BUTTON_ROLE, PAGE_HEADING, SECTION_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { LanguageSwitch } from '../../components/language-switch'
 import { useStrings } from '../../i18n/language'
 import { localDateString } from '../../register/customer-form'
-import { goBackOrRegister, goToLogin } from '../../routes'
+import { goToLogin } from '../../routes'
 
 type WechatState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; wechat: WechatStatus }
 
@@ -91,13 +92,9 @@ export default function AccountPage() {
 
   return (
     <View className="page account-page">
-      <View className="page__toolbar">
-        <Text className="page__link" onClick={goBackOrRegister} {...BUTTON_ROLE}>
-          {t('goBack')}
-        </Text>
-        <Text className="page__account" />
+      <BackToolbar>
         <LanguageSwitch />
-      </View>
+      </BackToolbar>
       <View className="card">
         <View className="card__title" {...PAGE_HEADING}>{t('accountTitle')}</View>
         {rows.map(([label, value]) => (

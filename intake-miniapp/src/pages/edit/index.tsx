@@ -7,6 +7,7 @@ import type { CustomerDetail, Tag } from '../../api/types'
 import { useRemote } from '../../api/use-remote'
 import { readSession } from '../../auth/session'
 import { hasPermission } from '../../auth/user'
+import { BackToolbar } from '../../components/back-toolbar'
 import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { CustomerFormFields } from '../../components/customer-form-fields'
@@ -101,12 +102,7 @@ export default function EditPage() {
 
   return (
     <View className="page register-page edit-page">
-      <View className="page__toolbar">
-        <Text className="page__link" onClick={goBackOrRegister} {...BUTTON_ROLE}>
-          {t('goBack')}
-        </Text>
-        <Text className="page__account" />
-      </View>
+      <BackToolbar />
       <View className="card">
         <View className="card__title" {...PAGE_HEADING}>{t('editTitle')}</View>
         {!canEdit ? <View className="notice notice--error">{t('editNoPermission')}</View> : null}

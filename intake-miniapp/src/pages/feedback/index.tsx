@@ -7,7 +7,7 @@ import { ActionButton } from '../../components/action-button'
 import { ChoiceChips } from '../../components/choice-chips'
 import { FormField } from '../../components/form-field'
 import { useStrings } from '../../i18n/language'
-import { ConsentCheck } from '../../public/consent-check'
+import { ConsentCheck } from '../../components/consent-check'
 import {
   FEEDBACK_CATEGORIES,
   emptyFeedbackForm,

@@ -6,7 +6,7 @@ import { PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
 import { useStrings } from '../../i18n/language'
-import { ConsentCheck } from '../../public/consent-check'
+import { ConsentCheck } from '../../components/consent-check'
 import { isDeadChannel, type PublicFormSession } from '../../public/form-session'
 import {
   JOIN_NAME_MAX_LENGTH,

@@ -6,6 +6,7 @@ import { messageForError } from '../../api/error-message'
 import type { Registration } from '../../api/types'
 import { readSession } from '../../auth/session'
 import { hasPermission } from '../../auth/user'
+import { BackToolbar } from '../../components/back-toolbar'
 import { BUTTON_ROLE, PAGE_HEADING, SECTION_HEADING, ariaRole } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { OutboxBar } from '../../components/outbox-bar'
@@ -21,7 +22,7 @@ import {
   formatRegisteredAt,
   type RegistrationPeriod,
 } from '../../registrations/period'
-import { goBackOrRegister, goToEdit, goToLogin, goToRegisterWithOutboxItem } from '../../routes'
+import { goToEdit, goToLogin, goToRegisterWithOutboxItem } from '../../routes'
 
 const PERIOD_LABELS: Record<RegistrationPeriod, StringKey> = { today: 'periodToday', week: 'periodWeek' }
 
@@ -127,12 +128,7 @@ export default function RegistrationsPage() {
 
   return (
     <View className="page registrations-page">
-      <View className="page__toolbar">
-        <Text className="page__link" onClick={goBackOrRegister} {...BUTTON_ROLE}>
-          {t('goBack')}
-        </Text>
-        <Text className="page__account" />
-      </View>
+      <BackToolbar />
 
       {outbox.items.length ? (
         <View className="card">

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ariaRole } from '../components/accessibility'
+import { ariaRole } from './accessibility'
 
 interface ConsentCheckProps {
   label: string
