@@ -45,6 +45,9 @@ export interface ChannelTokens {
 const deriveKey = (secret: string, purpose: string): Buffer =>
   Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), `kezhi:${purpose}`, 32))
 
+/** A fresh random channel code (what a QR code names; its signature is added by `sign`). */
+export const newChannelCode = (): string => Array.from({ length: codeLength }, () => base62[randomInt(base62.length)]).join('')
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 export const createChannelTokens = (jwtSecret: string, formTokenTtlSeconds: number): ChannelTokens => {
@@ -55,7 +58,7 @@ export const createChannelTokens = (jwtSecret: string, formTokenTtlSeconds: numb
     createHmac('sha256', channelKey).update(`${code}.${tokenVersion}`).digest('base64url').slice(0, signatureLength)
 
   return {
-    newCode: () => Array.from({ length: codeLength }, () => base62[randomInt(base62.length)]).join(''),
+    newCode: newChannelCode,
 
     sign: (code, tokenVersion) => `${code}.${signature(code, tokenVersion)}`,
 

@@ -9,6 +9,7 @@ import { phoneBlindIndexes, pinyinColumns } from '../lib/search-terms.js'
 import { resolveRegion } from '../lib/regions.js'
 import { rootTeamOf } from '../auth/bootstrap.js'
 import { demoGroups, demoStaff, demoTags, demoTeams, generateDemoCustomers } from './demo-data.js'
+import { seedDemoFeedback } from './demo-feedback.js'
 import { seedDemoRelated } from './demo-related.js'
 
 const seedName = 'demo-v1'
@@ -176,6 +177,7 @@ export const seedDemoData = async (
         })),
       })
       await seedDemoRelated(tx, { cipher, now: seededAt })
+      await seedDemoFeedback(tx, { now: seededAt, staffIds })
       return 'seeded' as const
     }, { timeout: 120_000, maxWait: 10_000 })
     if (outcome === 'seeded') {

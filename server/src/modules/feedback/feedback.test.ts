@@ -506,3 +506,43 @@ describe('feedback inbox', () => {
     })
   })
 })
+
+describe('demo feedback on a fresh install', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('a new shop finds channels for both demo stores and a month of feedback, some linked to customers by phone', async () => {
+    const admin = await server.login('admin')
+    const channels = await server.api.get<{ items: { kind: string; team: { name: string } }[] }>('/api/channels', { token: admin })
+    expect(channels.status).toBe(200)
+    expect(new Set(channels.body.items.map((channel) => `${channel.team.name}:${channel.kind}`))).toEqual(
+      new Set(['杭州西湖店:feedback', '杭州西湖店:self_register', '广州天河店:feedback', '广州天河店:self_register']),
+    )
+    const inbox = await server.api.get<{ items: { customer: { id: string; name: string | null } | null; phoneMasked: string | null }[]; total: number }>(
+      '/api/feedback?limit=100',
+      { token: admin },
+    )
+    expect(inbox.body.total).toBeGreaterThanOrEqual(28)
+    const linked = inbox.body.items.filter((item) => item.customer !== null)
+    expect(linked.length).toBeGreaterThan(0)
+    // The linked customer's own phone is the one the feedback holds.
+    for (const item of linked.slice(0, 3)) {
+      const customer = await server.api.get<{ phones: { display: string }[] }>(`/api/customers/${item.customer?.id}`, { token: admin })
+      expect(customer.body.phones.map((phone) => phone.display)).toContain(item.phoneMasked)
+    }
+    const stats = await server.api.get<{ stores: { team: { name: string }; count: number; csat: number | null }[] }>('/api/feedback/stats', { token: admin })
+    expect(stats.body.stores.map((store) => store.team.name).sort()).toEqual(['广州天河店', '杭州西湖店'])
+    expect(stats.body.stores.every((store) => store.count > 0 && store.csat !== null)).toBe(true)
+
+    // 李娜 (sales, own scope) sees only what came through her own store's code.
+    const sales = await server.login('sales1')
+    const own = await server.api.get<{ items: { store: { name: string } }[] }>('/api/feedback?limit=100', { token: sales })
+    expect(own.body.items.length).toBeGreaterThan(0)
+    expect(new Set(own.body.items.map((item) => item.store.name))).toEqual(new Set(['杭州西湖店']))
+  })
+})
