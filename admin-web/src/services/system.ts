@@ -156,6 +156,12 @@ export function useResetMfa() {
   );
 }
 
+export function useUnbindWechat() {
+  return useUserMutation((id: string) =>
+    requestNoContent(api.POST('/api/admin/users/{id}/unbind-wechat', { params: { path: { id } } })),
+  );
+}
+
 export function useHandover() {
   return useUserMutation(
     ({ id, toUserId }: { id: string; toUserId: string }) =>

@@ -7,7 +7,7 @@ import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedUser } from '@/api/types';
 import { useMessage } from '@/components/AppProviders/message';
-import { useManagedUsers, useResetMfa, useUnlockUser, useUpdateUser } from '@/services/system';
+import { useManagedUsers, useResetMfa, useUnbindWechat, useUnlockUser, useUpdateUser } from '@/services/system';
 import { useNamedTable } from '../components/NamedTable';
 import { useFail } from '../components/useFail';
 import { HandoverModal } from './HandoverModal';
@@ -46,6 +46,7 @@ function UserRowActions({
   const update = useUpdateUser();
   const unlock = useUnlockUser();
   const resetMfa = useResetMfa();
+  const unbindWechat = useUnbindWechat();
 
   const setDisabled = async (disabled: boolean) => {
     try {
@@ -106,6 +107,27 @@ function UserRowActions({
                 async () => {
                   await resetMfa.mutateAsync(user.id);
                   message.success(t('system.users.mfaResetDone', { name: user.displayName }));
+                },
+                true,
+              ),
+          },
+        ]
+      : []),
+    // A lost or handed-on phone must stop signing in with one tap.
+    ...(user.wechatBound
+      ? [
+          {
+            key: 'unbindWechat',
+            danger: true,
+            label: t('system.users.unbindWechat'),
+            onClick: () =>
+              confirm(
+                t('system.users.unbindWechatConfirm', { name: user.displayName }),
+                t('system.users.unbindWechatWarning'),
+                t('system.users.unbindWechat'),
+                async () => {
+                  await unbindWechat.mutateAsync(user.id);
+                  message.success(t('system.users.wechatUnbindDone', { name: user.displayName }));
                 },
                 true,
               ),
