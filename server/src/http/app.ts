@@ -90,6 +90,13 @@ export interface AccountServices {
   me: MeService
 }
 
+/** QR channels, the public forms they lead to, and the feedback inbox. */
+export interface IntakeServices {
+  channels: ChannelsService
+  publicIntake: PublicIntakeService
+  feedback: FeedbackService
+}
+
 export interface AppDependencies {
   db: Db
   logger: Logger
@@ -100,8 +107,7 @@ export interface AppDependencies {
   corsOrigins?: readonly string[]
   /** TRUST_PROXY as given: `true`, a hop count, or addresses/subnets (see Express's `trust proxy`). */
   trustProxy?: string | undefined
-  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & { feedback: FeedbackService }
-    & { channels: ChannelsService; publicIntake: PublicIntakeService }
+  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & IntakeServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Request, RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import { AppError } from './errors.js'
-import type { RateLimit } from './rate-limit.js'
+import { rateLimitBy, type RateLimit } from './rate-limit.js'
 
 /**
  * What stands between the public endpoints (no sign-in) and the database the console needs: every caller names its
@@ -34,25 +33,8 @@ export const deviceHashOf = (req: Request): string => {
   return hash
 }
 
-interface RateLimitedRequest extends Request {
-  rateLimit?: { resetTime?: Date | undefined }
-}
-
 /** At most `limit` requests per `windowSeconds` from one device (after `requireDevice`); 429 + Retry-After beyond. */
-export const deviceRateLimit = ({ limit, windowSeconds }: RateLimit): RequestHandler =>
-  rateLimit({
-    windowMs: windowSeconds * 1000,
-    limit,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req) => deviceHashOf(req),
-    handler: (req: RateLimitedRequest, res, next) => {
-      const resetTime = req.rateLimit?.resetTime
-      const seconds = resetTime === undefined ? windowSeconds : Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
-      res.setHeader('Retry-After', String(seconds))
-      next(new AppError('RATE_LIMITED'))
-    },
-  })
+export const deviceRateLimit = (limits: RateLimit): RequestHandler => rateLimitBy(limits, deviceHashOf)
 
 export interface ConcurrencyGateOptions {
   /** Requests let through at once. */

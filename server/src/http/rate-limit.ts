@@ -28,15 +28,17 @@ interface RateLimitedRequest extends Request {
 }
 
 /**
- * Counts requests per client IP in memory (one process serves the CRM) and answers 429 RATE_LIMITED with the
- * usual error body and `Retry-After` once the limit is passed. Each call makes an independent counter.
+ * Counts requests per key in memory (one process serves the CRM) and answers 429 RATE_LIMITED with the usual error
+ * body and `Retry-After` once the limit is passed. The key is the client IP unless `keyOf` names another (a
+ * device). Each call makes an independent counter.
  */
-export const rateLimitByIp = ({ limit, windowSeconds }: RateLimit): RequestHandler =>
+export const rateLimitBy = ({ limit, windowSeconds }: RateLimit, keyOf?: (req: Request) => string): RequestHandler =>
   rateLimit({
     windowMs: windowSeconds * 1000,
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    ...(keyOf === undefined ? {} : { keyGenerator: keyOf }),
     handler: (req: RateLimitedRequest, res, next) => {
       const resetTime = req.rateLimit?.resetTime
       const seconds = resetTime === undefined ? windowSeconds : Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
@@ -47,8 +49,8 @@ export const rateLimitByIp = ({ limit, windowSeconds }: RateLimit): RequestHandl
 
 /** The limit for public endpoints: mount it in front of any route that answers without signing in. */
 export const publicRateLimit = (limits: Partial<RateLimitOptions> = {}): RequestHandler =>
-  rateLimitByIp(limits.public ?? defaultRateLimits.public)
+  rateLimitBy(limits.public ?? defaultRateLimits.public)
 
 /** The limit for the sign-in steps under /api/auth. */
 export const authRateLimit = (limits: Partial<RateLimitOptions> = {}): RequestHandler =>
-  rateLimitByIp(limits.auth ?? defaultRateLimits.auth)
+  rateLimitBy(limits.auth ?? defaultRateLimits.auth)

@@ -94,14 +94,14 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
    * Who a self-registration acts as: the channel's staff member, else whoever created the channel, else the first
    * administrator. The principal has the administrator's built-in rights, so it may leave the customer ownerless.
    */
-  const actingPrincipal = async (ctx: RequestContext, channel: ChannelRow): Promise<AuthenticatedContext> => {
+  const actingPrincipal = async (tx: Prisma.TransactionClient, ctx: RequestContext, channel: ChannelRow): Promise<AuthenticatedContext> => {
     const staff = channel.staff !== null && !channel.staff.disabled ? channel.staff : null
     const person =
       staff ??
       (channel.createdById === null
         ? null
-        : await db.user.findFirst({ where: { id: channel.createdById, disabled: false }, select: { id: true, username: true, displayName: true, teamId: true } })) ??
-      (await db.user.findFirstOrThrow({ where: { role: { key: 'admin' } }, orderBy: { createdAt: 'asc' }, select: { id: true, username: true, displayName: true, teamId: true } }))
+        : await tx.user.findFirst({ where: { id: channel.createdById, disabled: false }, select: { id: true, username: true, displayName: true, teamId: true } })) ??
+      (await tx.user.findFirstOrThrow({ where: { role: { key: 'admin' } }, orderBy: { createdAt: 'asc' }, select: { id: true, username: true, displayName: true, teamId: true } }))
     return { ...ctx, user: builtInPrincipal('admin', person) }
   }
 
@@ -240,7 +240,7 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
             ? undefined
             : await claimIdempotencyKey(tx, { scope: `device:${form.deviceHash}`, key: idempotencyKey, operation: 'registrations.submit', body: input })
         if (claim !== undefined && claim.replayOf !== null) return { replayed: true }
-        const principal = await actingPrincipal(ctx, channel)
+        const principal = await actingPrincipal(tx, ctx, channel)
         const known = await customerWithPhone(tx, phoneIndex)
         if (known !== null) {
           // Not inside `claim?.complete(...)`: optional chaining would skip the note when no key was sent.
