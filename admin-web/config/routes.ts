@@ -63,6 +63,26 @@ export const routes = [
   // The print card of a channel's QR code, alone on the page so that only the card is printed.
   { path: '/channels/:id/print', component: './channels/print', layout: false, access: 'canManageChannels' },
   {
+    path: '/data',
+    name: 'data',
+    icon: 'swap',
+    access: 'canUseData',
+    routes: [
+      { path: '/data', redirect: '/data/imports' },
+      { path: '/data/imports', name: 'imports', component: './data/imports', access: 'canImport' },
+      // One import on its way: mapping, validation report, progress and result (survives a reload).
+      {
+        path: '/data/imports/:id',
+        name: 'importDetail',
+        component: './data/imports/detail',
+        access: 'canImport',
+        hideInMenu: true,
+        parentKeys: ['/data/imports'],
+      },
+      { path: '/data/exports', name: 'exports', component: './data/exports', access: 'canExport' },
+    ],
+  },
+  {
     path: '/settings',
     name: 'settings',
     icon: 'setting',
@@ -109,6 +129,8 @@ export const routes = [
       { path: '/system/audit', name: 'audit', component: './system/audit', access: 'canReadAudit' },
       { path: '/system/api-keys', name: 'apiKeys', component: './system/api-keys', access: 'canManageApiKeys' },
       { path: '/system/security', name: 'security', component: './system/security', access: 'canManageSecurity' },
+      { path: '/system/backups', name: 'backups', component: './system/backups', access: 'canManageBackups' },
+      { path: '/system/webhooks', name: 'webhooks', component: './system/webhooks', access: 'canManageWebhooks' },
     ],
   },
   { path: '*', component: './exception/404' },

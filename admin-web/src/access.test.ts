@@ -26,6 +26,9 @@ const allPermissions: Permission[] = [
   'feedback:read',
   'feedback:manage',
   'channel:manage',
+  'customer:import',
+  'backup:manage',
+  'webhook:manage',
 ];
 
 const signedIn = (role: CurrentUser['role'], permissions: Permission[], scopes: RoleScopes) => ({

@@ -35,7 +35,14 @@ export default function access(initialState: InitialState | undefined) {
     canRevealPhone: has('customer:reveal_phone'),
     // order:update_amount — change amounts and item prices of a recorded order.
     canUpdateOrderAmount: has('order:update_amount'),
+    // customer:export — export a filtered list (CSV, XLSX, JSON); each export is audited.
     canExport: has('customer:export'),
+    // customer:import — the import wizard (customers, contacts, orders).
+    canImport: has('customer:import'),
+    // backup:manage — the backups page: make and download backups.
+    canManageBackups: has('backup:manage'),
+    // webhook:manage — webhook subscriptions, their delivery log and replays.
+    canManageWebhooks: has('webhook:manage'),
     // settings:manage — tags, groups, levels, relationship types.
     canManageSettings: has('settings:manage'),
     canManageCustomFields: has('custom_field:manage'),
@@ -51,8 +58,10 @@ export default function access(initialState: InitialState | undefined) {
     canManageFeedback: has('feedback:manage'),
     // channel:manage — the QR channels page: create, print, reissue, disable and delete channels.
     canManageChannels: has('channel:manage'),
+    // The 数据 menu (imports, exports) shows when either page does.
+    canUseData: has('customer:import') || has('customer:export'),
     // The 系统管理 menu shows when any of its pages does.
-    canUseSystem: ['user:manage', 'role:manage', 'team:manage', 'audit:read', 'api_key:manage', 'security:manage'].some(
+    canUseSystem: ['user:manage', 'role:manage', 'team:manage', 'audit:read', 'api_key:manage', 'security:manage', 'backup:manage', 'webhook:manage'].some(
       (permission) => granted.has(permission),
     ),
   };

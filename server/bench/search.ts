@@ -2,7 +2,7 @@ import { rm, mkdir, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { destination, pino } from 'pino'
-import { repoRoot, repoPaths } from '../src/config.js'
+import { readConfig, repoRoot, repoPaths } from '../src/config.js'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js'
 import { migrate } from '../src/db/migrate.js'
 import { createDataCipher } from '../src/lib/crypto.js'
@@ -95,6 +95,7 @@ const main = async () => {
       formTokenTtlSeconds: 1800,
       publicBaseUrl: undefined,
       wechat: undefined,
+      dataTransfer: readConfig({}).dataTransfer,
       adminPassword: staffPassword,
       seedDemo: false,
       demoPassword: undefined,

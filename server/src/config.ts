@@ -55,6 +55,16 @@ const EnvSchema = z.object({
   WECHAT_APP_ID: optionalText,
   WECHAT_APP_SECRET: optionalText,
   WECHAT_API_BASE_URL: z.string().url().default('https://api.weixin.qq.com'),
+  IMPORT_MAX_FILE_MB: z.coerce.number().int().min(1).max(500).default(50),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+  EXPORT_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  // Cron (five fields) in BACKUP_TIMEZONE, or `off`.
+  BACKUP_SCHEDULE: z.string().trim().default('30 3 * * *'),
+  BACKUP_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.05).default(30),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -87,6 +97,21 @@ export interface Config {
   publicBaseUrl: string | undefined
   /** WeChat mini-program credentials; undefined = WeChat features off. */
   wechat: WechatConfig | undefined
+  dataTransfer: DataTransferConfig
+}
+
+/** Imports, exports, backups and webhooks (issue 7); see docs/contract.md. */
+export interface DataTransferConfig {
+  importMaxFileBytes: number
+  importMaxRows: number
+  exportTtlHours: number
+  /** Cron of the daily backup, or undefined when switched off. */
+  backupSchedule: string | undefined
+  backupTimezone: string
+  backupRetentionDays: number
+  webhookMaxAttempts: number
+  webhookRetryBaseSeconds: number
+  webhookTimeoutMs: number
 }
 
 export interface WechatConfig {
@@ -128,5 +153,16 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       vars.WECHAT_APP_ID !== undefined && vars.WECHAT_APP_SECRET !== undefined
         ? { appId: vars.WECHAT_APP_ID, appSecret: vars.WECHAT_APP_SECRET, apiBaseUrl: vars.WECHAT_API_BASE_URL.replace(/\/+$/, '') }
         : undefined,
+    dataTransfer: {
+      importMaxFileBytes: vars.IMPORT_MAX_FILE_MB * 1024 * 1024,
+      importMaxRows: vars.IMPORT_MAX_ROWS,
+      exportTtlHours: vars.EXPORT_TTL_HOURS,
+      backupSchedule: vars.BACKUP_SCHEDULE === 'off' ? undefined : vars.BACKUP_SCHEDULE,
+      backupTimezone: vars.BACKUP_TIMEZONE,
+      backupRetentionDays: vars.BACKUP_RETENTION_DAYS,
+      webhookMaxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
+      webhookRetryBaseSeconds: vars.WEBHOOK_RETRY_BASE_SECONDS,
+      webhookTimeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    },
   }
 }

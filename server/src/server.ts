@@ -34,6 +34,7 @@ import { createRelatedServices } from './modules/related.js'
 import { createFeedbackService } from './modules/feedback/feedback.service.js'
 import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
+import { createDataTransferServices } from './modules/data-transfer.js'
 import { catchUpSearchTerms } from './modules/customers/customers.search-upkeep.js'
 
 export interface ServerOptions extends Config {
@@ -129,6 +130,15 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const wechat = options.wechat === undefined ? undefined : createWechat(options.wechat)
     const auth = createAuthService({ db, accessTokens, refreshTokens, mfa })
     const customers = createCustomersService({ db, access: access.customers, cipher })
+    const dataTransfer = createDataTransferServices({
+      db, cipher, access: access.customers, customers, boss: jobs.boss, logger, dataDir: options.dataDir, databaseUrl,
+      config: options.dataTransfer,
+    })
+    for (const [name, work] of Object.entries(dataTransfer)) {
+      await work.start()
+      // Stopped before the job queue (pushed later, so stopped earlier).
+      stoppers.push({ name, stop: () => work.stop() })
+    }
     const app = createApp({
       db,
       logger,
@@ -154,6 +164,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         feedback: createFeedbackService({ db, cipher, customers: access.customers }),
         channels: createChannelsService({ db, tokens: channelTokens, wechat, publicBaseUrl: options.publicBaseUrl }),
         publicIntake: createPublicIntakeService({ db, cipher, tokens: channelTokens, customers }),
+        ...dataTransfer,
       },
       frontEnds: options.frontEnds ?? { adminWebDist: repoPaths.adminWebDist, intakeH5Dist: repoPaths.intakeH5Dist },
     })

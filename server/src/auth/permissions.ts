@@ -16,7 +16,10 @@ export const permissions = [
   'customer:purge',
   // Save a customer whose phone or email another customer already has (with a reason kept in the history).
   'customer:force_duplicate',
+  // Export filtered lists to CSV, XLSX or JSON (each export is audited).
   'customer:export',
+  // Import customers, contacts and orders from CSV, XLSX or JSON files.
+  'customer:import',
   // See full phone numbers and email addresses (each reveal is audited); without it they are masked.
   'customer:reveal_phone',
   // Change an order's amount or item prices after it was recorded.
@@ -38,6 +41,10 @@ export const permissions = [
   'feedback:manage',
   // QR channels (stores, staff codes): create, print, reissue, disable.
   'channel:manage',
+  // Database backups: make, download and list them (restoring is an operator's command, not an endpoint).
+  'backup:manage',
+  // Outgoing webhooks: subscriptions, their delivery log and replays.
+  'webhook:manage',
 ] as const
 
 export type Permission = (typeof permissions)[number]
@@ -67,7 +74,7 @@ export const builtInRoles: Record<BuiltInRoleKey, { name: string; permissions: r
     name: '销售经理',
     permissions: [
       'customer:read', 'customer:create', 'customer:update', 'customer:delete', 'customer:assign', 'customer:merge',
-      'customer:bulk', 'customer:force_duplicate', 'customer:export', 'customer:reveal_phone', 'order:update_amount',
+      'customer:bulk', 'customer:force_duplicate', 'customer:export', 'customer:import', 'customer:reveal_phone', 'order:update_amount',
       'settings:manage', 'audit:read', 'feedback:read', 'feedback:manage', 'channel:manage',
     ],
     scopes: { customer: 'team', audit: 'team', feedback: 'team' },

@@ -56,6 +56,11 @@ import type { TeamsService } from '../modules/teams/teams.service.js'
 import type { UsersService } from '../modules/users/users.service.js'
 import { attachContext, requestIdOf } from './context.js'
 import { docsRouter } from './docs.js'
+import type { DataTransferServices } from '../modules/data-transfer.js'
+import { importsRouter } from '../modules/imports/imports.routes.js'
+import { exportsRouter } from '../modules/exports/exports.routes.js'
+import { backupsRouter } from '../modules/backups/backups.routes.js'
+import { webhooksRouter } from '../modules/webhooks/webhooks.routes.js'
 import { errorHandler } from './error-handler.js'
 import { AppError } from './errors.js'
 import { buildOpenApiDocument } from './openapi.js'
@@ -107,7 +112,8 @@ export interface AppDependencies {
   corsOrigins?: readonly string[]
   /** TRUST_PROXY as given: `true`, a hop count, or addresses/subnets (see Express's `trust proxy`). */
   trustProxy?: string | undefined
-  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & IntakeServices
+  services: { auth: AuthService; customers: CustomersService; health: HealthService } & RelatedServices & AccountServices & IntakeServices &
+    DataTransferServices
   frontEnds: { adminWebDist: string; intakeH5Dist: string }
 }
 
@@ -135,6 +141,10 @@ const apiRouter = ({ db, accessTokens, services, rateLimits }: AppDependencies):
   api.use('/audit-logs', auditLogsRouter(services.auditLogs))
   api.use('/feedback', feedbackRouter(services.feedback))
   api.use('/channels', channelsRouter(services.channels))
+  api.use('/imports', importsRouter(services.imports))
+  api.use('/exports', exportsRouter(services.exports))
+  api.use('/backups', backupsRouter(services.backups))
+  api.use('/webhooks', webhooksRouter(services.webhooks))
   api.use(settingsRouter(services.settings))
   api.use('/customer-views', customerViewsRouter(services.customerViews))
   api.use('/customer-sources', customerSourcesRouter(services.customers))

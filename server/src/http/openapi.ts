@@ -16,6 +16,10 @@ import { adminUsersPaths } from '../modules/admin-users/admin-users.openapi.js'
 import { auditLogsPaths } from '../modules/audit-logs/audit-logs.openapi.js'
 import { rolesPaths } from '../modules/roles/roles.openapi.js'
 import { teamsPaths } from '../modules/teams/teams.openapi.js'
+import { importsPaths } from '../modules/imports/imports.openapi.js'
+import { exportsPaths } from '../modules/exports/exports.openapi.js'
+import { backupsPaths } from '../modules/backups/backups.openapi.js'
+import { webhooksPaths } from '../modules/webhooks/webhooks.openapi.js'
 import { securitySettingsPaths } from '../modules/security-settings/security-settings.openapi.js'
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
@@ -41,6 +45,10 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       { name: 'channels', description: 'QR channels of the stores: feedback and self-registration codes' },
       { name: 'public', description: 'Open without signing in: the forms reached through QR codes' },
       { name: 'administration', description: 'Teams, roles and permissions, user accounts, the audit log' },
+      { name: 'imports', description: 'Importing customers, contacts and orders from CSV, XLSX and JSON files' },
+      { name: 'exports', description: 'Exporting filtered customer lists to CSV, XLSX and JSON' },
+      { name: 'backups', description: 'Database backups' },
+      { name: 'webhooks', description: 'Outgoing webhooks: subscriptions, deliveries, replays' },
     ],
     security: [{ bearerAuth: [] }],
     components: {
@@ -54,6 +62,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       ...healthPaths, ...authPaths, ...wechatPaths, ...mePaths, ...accountPaths, ...securitySettingsPaths, ...apiKeysPaths, ...customersPaths,
       ...relatedPaths, ...teamsPaths, ...rolesPaths, ...adminUsersPaths, ...auditLogsPaths,
       ...feedbackPaths, ...channelsPaths, ...publicIntakePaths,
+      ...importsPaths, ...exportsPaths, ...backupsPaths, ...webhooksPaths,
     },
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the

@@ -10,6 +10,8 @@ const pages: { path: string; flag: keyof AccessFlags }[] = [
   { path: '/system/audit', flag: 'canReadAudit' },
   { path: '/system/api-keys', flag: 'canManageApiKeys' },
   { path: '/system/security', flag: 'canManageSecurity' },
+  { path: '/system/backups', flag: 'canManageBackups' },
+  { path: '/system/webhooks', flag: 'canManageWebhooks' },
 ];
 
 export default function SystemIndexPage() {

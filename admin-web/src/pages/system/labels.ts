@@ -28,6 +28,9 @@ const permissionMessages = {
   'feedback:read': 'system.roles.permissions.feedbackRead',
   'feedback:manage': 'system.roles.permissions.feedbackManage',
   'channel:manage': 'system.roles.permissions.channelManage',
+  'customer:import': 'system.roles.permissions.customerImport',
+  'backup:manage': 'system.roles.permissions.backupManage',
+  'webhook:manage': 'system.roles.permissions.webhookManage',
 } as const satisfies Record<Permission, string>;
 
 const permissionResourceMessages = {
@@ -43,6 +46,8 @@ const permissionResourceMessages = {
   security: 'system.roles.resources.security',
   feedback: 'system.roles.resources.feedback',
   channel: 'system.roles.resources.channel',
+  backup: 'system.roles.resources.backup',
+  webhook: 'system.roles.resources.webhook',
 } as const;
 
 const auditActionMessages = {

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, apiRequest } from '../../api/client'
@@ -7,6 +7,7 @@ import type { CustomerDetail, Tag } from '../../api/types'
 import { useRemote } from '../../api/use-remote'
 import { readSession } from '../../auth/session'
 import { hasPermission } from '../../auth/user'
+import { FormError } from '../../components/form-error'
 import { BackToolbar } from '../../components/back-toolbar'
 import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
@@ -122,11 +123,7 @@ export default function EditPage() {
               retryGroups={retryGroups}
               today={today}
             />
-            {errors.form ? (
-              <Text className="form-error" aria-live="polite">
-                {errors.form}
-              </Text>
-            ) : null}
+            <FormError message={errors.form} />
             <ActionButton label={t('editSave')} busyLabel={t('editSaving')} busy={busy} onPress={() => void save()} />
           </View>
         ) : null}

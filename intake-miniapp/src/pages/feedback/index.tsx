@@ -2,6 +2,7 @@ import { Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../api/client'
+import { FormError } from '../../components/form-error'
 import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { ChoiceChips } from '../../components/choice-chips'
@@ -223,11 +224,7 @@ function FeedbackForm({ session, onChannelDead }: { session: PublicFormSession; 
       />
       <View className="privacy-notice">{t('feedbackPrivacyNote')}</View>
 
-      {errors.form ? (
-        <Text className="form-error" aria-live="polite">
-          {errors.form}
-        </Text>
-      ) : null}
+      <FormError message={errors.form} />
       <ActionButton label={t('feedbackSubmit')} busyLabel={t('submitInProgress')} busy={busy} onPress={() => void submit()} />
     </View>
   )

@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../api/client'
+import { FormError } from '../../components/form-error'
 import { PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
@@ -106,11 +107,7 @@ function JoinForm({ session, onChannelDead }: { session: PublicFormSession; onCh
       <View className="privacy-notice">{t('joinPrivacyNotice')}</View>
       <ConsentCheck label={t('joinConsent')} checked={form.consent} error={errors.consent} onToggle={() => update('consent', !form.consent)} />
 
-      {errors.form ? (
-        <Text className="form-error" aria-live="polite">
-          {errors.form}
-        </Text>
-      ) : null}
+      <FormError message={errors.form} />
       <ActionButton label={t('joinSubmit')} busyLabel={t('submitInProgress')} busy={busy} onPress={() => void submit()} />
     </View>
   )

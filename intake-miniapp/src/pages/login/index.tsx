@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import { ApiError } from '../../api/client'
@@ -6,6 +6,7 @@ import { messageForError } from '../../api/error-message'
 import { signIn, signInWithWechat, verifyCode, wechatSignInOffered } from '../../auth/auth-actions'
 import type { SignInStep } from '../../auth/sign-in-steps'
 import { readSession } from '../../auth/session'
+import { FormError } from '../../components/form-error'
 import { BUTTON_ROLE, PAGE_HEADING } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { FormField } from '../../components/form-field'
@@ -138,11 +139,7 @@ export default function LoginPage() {
               onConfirm={() => void submitCode()}
             />
           </FormField>
-          {errors.form ? (
-            <Text className="form-error" aria-live="polite">
-              {errors.form}
-            </Text>
-          ) : null}
+          <FormError message={errors.form} />
           <ActionButton label={t('mfaButton')} busyLabel={t('mfaInProgress')} busy={busy} onPress={() => void submitCode()} />
           <View className="login-page__back" onClick={backToPassword} {...BUTTON_ROLE}>
             {t('mfaBack')}
@@ -173,11 +170,7 @@ export default function LoginPage() {
             onConfirm={() => void submit()}
           />
         </FormField>
-        {errors.form || sessionExpired ? (
-          <Text className="form-error" aria-live="polite">
-            {errors.form ?? t('sessionExpired')}
-          </Text>
-        ) : null}
+        <FormError message={errors.form ?? (sessionExpired ? t('sessionExpired') : undefined)} />
         <ActionButton
           label={t('loginButton')}
           busyLabel={t('loginInProgress')}

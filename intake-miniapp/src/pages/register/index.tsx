@@ -7,6 +7,7 @@ import { useRemote } from '../../api/use-remote'
 import { signOut } from '../../auth/auth-actions'
 import { readSession } from '../../auth/session'
 import { storeNameOf } from '../../auth/user'
+import { FormError } from '../../components/form-error'
 import { BUTTON_ROLE, PAGE_HEADING, ariaRole } from '../../components/accessibility'
 import { ActionButton } from '../../components/action-button'
 import { CustomerFormFields } from '../../components/customer-form-fields'
@@ -196,11 +197,7 @@ export default function RegisterPage() {
           retryGroups={retryGroups}
           today={today}
         />
-        {errors.form ? (
-          <Text className="form-error" aria-live="polite">
-            {errors.form}
-          </Text>
-        ) : null}
+        <FormError message={errors.form} />
         <ActionButton label={t('submitButton')} busyLabel={t('submitInProgress')} busy={busy} onPress={() => void submit()} />
       </View>
     </View>

@@ -45,6 +45,9 @@ const labelKeys: Record<Permission, MessageKey> = {
   'feedback:read': 'permissions.feedback_read',
   'feedback:manage': 'permissions.feedback_manage',
   'channel:manage': 'permissions.channel_manage',
+  'customer:import': 'permissions.customer_import',
+  'backup:manage': 'permissions.backup_manage',
+  'webhook:manage': 'permissions.webhook_manage',
 }
 
 const userCount = { _count: { select: { users: true } } } as const
