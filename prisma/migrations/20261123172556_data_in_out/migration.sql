@@ -215,3 +215,6 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_subscription
 
 -- AddForeignKey
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Managers import customers (they already export them); administrators hold every permission by definition.
+UPDATE "roles" SET "permissions" = "permissions" || ARRAY['customer:import'] WHERE "key" = 'manager' AND NOT ('customer:import' = ANY("permissions"));
