@@ -3,6 +3,11 @@ import { generateSync } from 'otplib'
 import type { Actor, CreatedCustomer, RoleKey, Side, Target, World } from './world.js'
 import { strongPassword } from './world.js'
 import { withDatabaseClient } from '../support.js'
+import { inOnly } from './fixture-helpers.js'
+import { importsFixtures } from './fixtures.imports.js'
+import { exportsFixtures } from './fixtures.exports.js'
+import { backupsFixtures } from './fixtures.backups.js'
+import { webhooksFixtures } from './fixtures.webhooks.js'
 
 /**
  * One request fixture per OpenAPI operation (by operationId) for the generated authorisation test. Each call
@@ -108,11 +113,6 @@ const onRelated =
   }
 
 /** Only for the caller's own scope: the operation is about no particular customer. */
-const inOnly =
-  (prepare: (context: FixtureContext) => Promise<PreparedRequest> | PreparedRequest): Fixture =>
-  async (context) =>
-    context.target === 'in' ? prepare(context) : null
-
 const plain = inOnly(() => ({}))
 
 /** A settings entry (tag, group, …) made by the administrator for this call. */
@@ -224,6 +224,12 @@ const openForm = async (world: World, kind: 'feedback' | 'self_register') => {
 const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
 export const fixtures: Record<string, Fixture> = {
+  // Issue 7: each data-in-and-out module keeps its fixtures beside the others in its own file.
+  ...importsFixtures,
+  ...exportsFixtures,
+  ...backupsFixtures,
+  ...webhooksFixtures,
+
   // Health and sign-in.
   getHealth: plain,
   login: inOnly(({ actor }) => ({ body: { username: actor.username, password: actor.password } })),
