@@ -16,6 +16,8 @@ export type AuditResource =
   | 'view' | 'user' | 'role' | 'team' | 'api_key' | 'session' | 'security_settings' | 'account'
   | 'channel'
   | 'feedback'
+  | 'backup'
+  | 'webhook'
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>
 

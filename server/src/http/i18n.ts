@@ -176,6 +176,7 @@ const zhCN = {
     value_or_id: '请填写新的值，或只给出已有一项的 id',
     entry_unknown: '这一项不属于该记录（可能已被修改），请刷新后重试',
     feedback_assignee: '只能指派给可以查看反馈的在职同事',
+    webhook_url: '请输入以 http:// 或 https:// 开头的网址',
   },
   timeline: {
     created: '创建了客户',
@@ -536,6 +537,7 @@ const enUS: Messages<typeof zhCN> = {
     value_or_id: 'Give a new value, or only the id of an existing entry',
     entry_unknown: 'This entry does not belong to the record (it may have changed); reload and try again',
     feedback_assignee: 'Feedback can only go to an active colleague who may read feedback',
+    webhook_url: 'Enter an address starting with http:// or https://',
   },
   timeline: {
     created: 'Created the customer',

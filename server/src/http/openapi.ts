@@ -19,7 +19,7 @@ import { teamsPaths } from '../modules/teams/teams.openapi.js'
 import { importsPaths } from '../modules/imports/imports.openapi.js'
 import { exportsPaths } from '../modules/exports/exports.openapi.js'
 import { backupsPaths } from '../modules/backups/backups.openapi.js'
-import { webhooksPaths } from '../modules/webhooks/webhooks.openapi.js'
+import { webhooksOutgoing, webhooksPaths } from '../modules/webhooks/webhooks.openapi.js'
 import { securitySettingsPaths } from '../modules/security-settings/security-settings.openapi.js'
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
@@ -64,6 +64,8 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
       ...feedbackPaths, ...channelsPaths, ...publicIntakePaths,
       ...importsPaths, ...exportsPaths, ...backupsPaths, ...webhooksPaths,
     },
+    // What Kezhi sends to the subscribed URLs (OpenAPI 3.1 `webhooks`).
+    webhooks: webhooksOutgoing,
   }, {
     // zod renders uuid and date-time formats with long regexes; `format` alone says it and keeps the
     // document readable for people and for generated clients.

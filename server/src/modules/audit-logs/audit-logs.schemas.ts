@@ -16,6 +16,7 @@ export const auditResources = [
   'user', 'role', 'team', 'api_key', 'session', 'security_settings', 'account',
   'channel',
   'feedback',
+  'webhook',
 ] as const satisfies readonly AuditResourceName[]
 
 // Compile-time: a new action or resource in audit.ts must be listed here too, or this fails to compile.
