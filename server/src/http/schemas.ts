@@ -60,13 +60,31 @@ const errorStatusText = {
 
 export type ErrorStatus = keyof typeof errorStatusText
 
+// What the API answers in zh-CN (the default language), so readers of the docs see real messages.
+const errorExamples: Record<ErrorStatus, z.input<typeof ErrorResponse>> = {
+  400: { code: 'BAD_REQUEST', message: '请求格式不正确（例如不是有效的 JSON）', details: [] },
+  401: { code: 'UNAUTHENTICATED', message: '请先登录', details: [] },
+  403: { code: 'FORBIDDEN', message: '没有权限执行此操作', details: [] },
+  404: { code: 'NOT_FOUND', message: '请求的资源不存在', details: [] },
+  409: { code: 'CONFLICT', message: '数据已存在或与现有数据冲突', details: [] },
+  422: { code: 'VALIDATION_FAILED', message: '提交的数据有误，请检查后重试', details: [{ field: 'name', message: '至少 1 个字符' }] },
+  423: { code: 'ACCOUNT_LOCKED', message: '登录失败次数过多，账号已临时锁定，请 300 秒后再试', details: [], retryAfterSeconds: 300 },
+  429: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', details: [] },
+}
+
 /** OpenAPI response entries for the given error statuses, all sharing the ErrorResponse schema. */
 export const errorResponses = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       String(status),
-      { description: errorStatusText[status], content: { 'application/json': { schema: ErrorResponse } } },
+      { description: errorStatusText[status], content: jsonContent(ErrorResponse, errorExamples[status]) },
     ]),
   )
 
-export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } })
+/**
+ * A JSON media type object. Give every request body and success answer an `example` (the plain OpenAPI field
+ * beside the schema): the docs show it and a test checks it against the schema.
+ */
+export const jsonContent = <T extends z.ZodType>(schema: T, example?: z.input<T>) => ({
+  'application/json': example === undefined ? { schema } : { schema, example },
+})

@@ -1,4 +1,12 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import {
+  exampleAccessToken,
+  exampleChallengeToken,
+  exampleLoginResponse,
+  exampleMfaSetup,
+  exampleRecoveryCodes,
+  exampleRefreshToken,
+} from '../../http/openapi-examples.js'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import {
   LoginRequest,
@@ -23,9 +31,9 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: `Answers tokens, or an MFA challenge when the account has MFA on (\`mfa: required\`) or its role requires MFA and the account has none yet (\`mfa: setup_required\`). After too many wrong passwords in a row the account is locked for a while (423). ${rateLimited}`,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(LoginRequest) },
+      requestBody: { required: true, content: jsonContent(LoginRequest, { username: 'sales1', password: 'Xihu#2025store' }) },
       responses: {
-        '200': { description: 'Signed in, or the MFA step is due', content: jsonContent(LoginResult) },
+        '200': { description: 'Signed in, or the MFA step is due', content: jsonContent(LoginResult, exampleLoginResponse) },
         ...errorResponses(400, 401, 422, 423, 429),
       },
     },
@@ -38,9 +46,9 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: `Wrong codes count towards the lockout like wrong passwords. ${rateLimited}`,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(MfaVerifyRequest) },
+      requestBody: { required: true, content: jsonContent(MfaVerifyRequest, { challengeToken: exampleChallengeToken, code: '492817' }) },
       responses: {
-        '200': { description: 'Signed in', content: jsonContent(LoginResponse) },
+        '200': { description: 'Signed in', content: jsonContent(LoginResponse, exampleLoginResponse) },
         ...errorResponses(400, 401, 422, 423, 429),
       },
     },
@@ -53,9 +61,9 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: rateLimited,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(MfaChallengeRequest) },
+      requestBody: { required: true, content: jsonContent(MfaChallengeRequest, { challengeToken: exampleChallengeToken }) },
       responses: {
-        '200': { description: 'The secret to add to an authenticator app', content: jsonContent(MfaSetup) },
+        '200': { description: 'The secret to add to an authenticator app', content: jsonContent(MfaSetup, exampleMfaSetup) },
         ...errorResponses(400, 401, 409, 422, 423, 429),
       },
     },
@@ -68,9 +76,9 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: rateLimited,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(MfaEnableWithChallengeRequest) },
+      requestBody: { required: true, content: jsonContent(MfaEnableWithChallengeRequest, { challengeToken: exampleChallengeToken, code: '492817' }) },
       responses: {
-        '200': { description: 'Signed in; keep the recovery codes', content: jsonContent(LoginWithRecoveryCodes) },
+        '200': { description: 'Signed in; keep the recovery codes', content: jsonContent(LoginWithRecoveryCodes, { ...exampleLoginResponse, recoveryCodes: exampleRecoveryCodes }) },
         ...errorResponses(400, 401, 409, 422, 423, 429),
       },
     },
@@ -83,9 +91,12 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: `A refresh token presented a second time ends its whole session. ${rateLimited}`,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(RefreshRequest) },
+      requestBody: { required: true, content: jsonContent(RefreshRequest, { refreshToken: exampleRefreshToken }) },
       responses: {
-        '200': { description: 'New tokens', content: jsonContent(LoginResponse) },
+        '200': {
+          description: 'New tokens',
+          content: jsonContent(LoginResponse, { ...exampleLoginResponse, accessToken: exampleAccessToken, refreshToken: 'bk9VdC1yZWZyZXNoLXRva2VuLWV4YW1wbGUtMDAwMDAy' }),
+        },
         ...errorResponses(400, 401, 422, 429),
       },
     },
@@ -98,7 +109,7 @@ export const authPaths: ZodOpenApiPathsObject = {
       description: rateLimited,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(RefreshRequest) },
+      requestBody: { required: true, content: jsonContent(RefreshRequest, { refreshToken: exampleRefreshToken }) },
       responses: {
         '204': { description: 'Signed out' },
         ...errorResponses(400, 422, 429),

@@ -11,8 +11,8 @@ export const healthPaths: ZodOpenApiPathsObject = {
       summary: 'Liveness and database check',
       security: [],
       responses: {
-        '200': { description: 'The database answers', content: jsonContent(Health) },
-        '503': { description: 'The database does not answer', content: jsonContent(Health) },
+        '200': { description: 'The database answers', content: jsonContent(Health, { status: 'ok' }) },
+        '503': { description: 'The database does not answer', content: jsonContent(Health, { status: 'unavailable' }) },
       },
     },
   },

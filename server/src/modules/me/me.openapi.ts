@@ -1,7 +1,32 @@
+import type { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import { exampleCursor, exampleCustomerSummary, exampleUser } from '../../http/openapi-examples.js'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import { User } from '../auth/auth.schemas.js'
 import { RegistrationPage, RegistrationsQuery } from './me.schemas.js'
+
+const registeredAt = '2025-11-25T02:10:44.000Z'
+const registrationPage: z.input<typeof RegistrationPage> = {
+  items: [
+    {
+      ...exampleCustomerSummary,
+      version: 1,
+      lifecycleStatus: 'new',
+      level: null,
+      tags: [],
+      groups: [],
+      orderCount: 0,
+      totalSpent: '0.00',
+      lastPurchaseAt: null,
+      lastContactAt: null,
+      lastActivityAt: registeredAt,
+      customFields: {},
+      createdAt: registeredAt,
+      updatedAt: registeredAt,
+    },
+  ],
+  nextCursor: exampleCursor(registeredAt, exampleCustomerSummary.id),
+}
 
 export const mePaths: ZodOpenApiPathsObject = {
   '/api/me': {
@@ -12,7 +37,7 @@ export const mePaths: ZodOpenApiPathsObject = {
       description: 'Answers even while a password change is required (`passwordChangeRequired`).',
       'x-permission': 'authenticated',
       responses: {
-        '200': { description: 'The signed-in user', content: jsonContent(User) },
+        '200': { description: 'The signed-in user', content: jsonContent(User, exampleUser) },
         ...errorResponses(401),
       },
     },
@@ -27,7 +52,7 @@ export const mePaths: ZodOpenApiPathsObject = {
       'x-permission': 'customer:read',
       requestParams: { query: RegistrationsQuery },
       responses: {
-        '200': { description: 'A page of registrations', content: jsonContent(RegistrationPage) },
+        '200': { description: 'A page of registrations', content: jsonContent(RegistrationPage, registrationPage) },
         ...errorResponses(401, 403, 422),
       },
     },

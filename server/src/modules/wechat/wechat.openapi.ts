@@ -1,4 +1,5 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import { exampleLoginResponse } from '../../http/openapi-examples.js'
 import { ErrorResponse, errorResponses, jsonContent } from '../../http/schemas.js'
 import { LoginResult } from '../auth/auth.schemas.js'
 import { AuthOptions, WechatBinding, WechatCodeRequest } from './wechat.schemas.js'
@@ -7,6 +8,9 @@ const wechatUnavailable = {
   '502': { description: 'WeChat could not be reached or refused the app credentials (`WECHAT_UNAVAILABLE`)', content: jsonContent(ErrorResponse) },
 }
 const ownAccountOnly = 'For signed-in people only: API keys get 403.'
+// What `wx.login()` hands the mini-program: single use, valid five minutes.
+const wxLoginCode = '0e3Xk2Ga1vQn8K0xRbHa1nLwCx3Xk2GT'
+const boundBinding = { available: true, bound: true, boundAt: '2025-10-08T01:26:14.000Z' }
 const notConfigured = '404 `WECHAT_NOT_CONFIGURED` when WECHAT_APP_ID / WECHAT_APP_SECRET are not set.'
 
 export const wechatPaths: ZodOpenApiPathsObject = {
@@ -17,7 +21,7 @@ export const wechatPaths: ZodOpenApiPathsObject = {
       summary: 'Which sign-in methods are available (the apps hide WeChat sign-in when it is off)',
       security: [],
       'x-permission': 'public',
-      responses: { '200': { description: 'Available methods', content: jsonContent(AuthOptions) }, ...errorResponses(429) },
+      responses: { '200': { description: 'Available methods', content: jsonContent(AuthOptions, { wechat: true }) }, ...errorResponses(429) },
     },
   },
   '/api/auth/wechat': {
@@ -28,9 +32,9 @@ export const wechatPaths: ZodOpenApiPathsObject = {
       description: `The code is exchanged with WeChat (code2Session) for the openid; the user bound to it signs in exactly like with a password: tokens, or an MFA challenge. Unbound → 401 \`WECHAT_NOT_BOUND\`; a code WeChat rejects (invalid or used) → 401 \`WECHAT_CODE_INVALID\`; a disabled user → 401 \`INVALID_CREDENTIALS\`; a locked account → 423. ${notConfigured} Rate limited per IP address like the other sign-in steps.`,
       security: [],
       'x-permission': 'public',
-      requestBody: { required: true, content: jsonContent(WechatCodeRequest) },
+      requestBody: { required: true, content: jsonContent(WechatCodeRequest, { code: wxLoginCode }) },
       responses: {
-        '200': { description: 'Signed in, or the MFA step is due', content: jsonContent(LoginResult) },
+        '200': { description: 'Signed in, or the MFA step is due', content: jsonContent(LoginResult, exampleLoginResponse) },
         ...errorResponses(400, 401, 404, 422, 423, 429),
         ...wechatUnavailable,
       },
@@ -43,7 +47,7 @@ export const wechatPaths: ZodOpenApiPathsObject = {
       summary: 'Whether WeChat is available and bound to the signed-in user',
       description: ownAccountOnly,
       'x-permission': 'authenticated',
-      responses: { '200': { description: 'The binding', content: jsonContent(WechatBinding) }, ...errorResponses(401, 403) },
+      responses: { '200': { description: 'The binding', content: jsonContent(WechatBinding, boundBinding) }, ...errorResponses(401, 403) },
     },
     post: {
       operationId: 'bindMyWechat',
@@ -51,9 +55,9 @@ export const wechatPaths: ZodOpenApiPathsObject = {
       summary: 'Bind the WeChat account behind a `wx.login` code to the signed-in user (replaces an earlier binding)',
       description: `A WeChat account bound to another user → 409 \`WECHAT_ALREADY_BOUND\`. ${notConfigured} Audited (\`wechat_bind\`). ${ownAccountOnly}`,
       'x-permission': 'authenticated',
-      requestBody: { required: true, content: jsonContent(WechatCodeRequest) },
+      requestBody: { required: true, content: jsonContent(WechatCodeRequest, { code: wxLoginCode }) },
       responses: {
-        '200': { description: 'Bound', content: jsonContent(WechatBinding) },
+        '200': { description: 'Bound', content: jsonContent(WechatBinding, boundBinding) },
         ...errorResponses(400, 401, 403, 404, 409, 422),
         ...wechatUnavailable,
       },
