@@ -16,6 +16,7 @@ export const auditResources = [
   'user', 'role', 'team', 'api_key', 'session', 'security_settings', 'account',
   'channel',
   'feedback',
+  'backup',
   'webhook',
 ] as const satisfies readonly AuditResourceName[]
 
