@@ -1,5 +1,12 @@
 import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import {
+  exampleCustomer,
+  exampleCustomerSummary,
+  exampleIds,
+  exampleManager,
+  exampleTrashedCustomer,
+} from '../../http/openapi-examples.js'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import {
   BulkInput,
@@ -40,8 +47,111 @@ const ReplayedHeader = z.object({
 })
 
 const conflict = (description: string) => ({
-  '409': { description, content: jsonContent(CustomerConflictError) },
+  '409': { description, content: jsonContent(CustomerConflictError, duplicatePhone) },
 })
+
+const newCustomer: z.input<typeof CustomerInput> = {
+  name: '陈晓明',
+  gender: 'male',
+  birthday: '1988-06-15',
+  occupation: '工程师',
+  company: '杭州清源科技有限公司',
+  industry: '软件',
+  source: '门店到访',
+  levelId: exampleIds.vipLevel,
+  lifecycleStatus: 'new',
+  notes: '偏好周末到店，关注净水器滤芯更换',
+  consent: { marketing: true, channel: 'in_store' },
+  phones: [{ type: 'mobile', number: '138-1234-5678', primary: true }],
+  emails: [{ address: 'chenxm@qingyuan-tech.cn', primary: true }],
+  addresses: [
+    { type: 'home', provinceCode: '330000', cityCode: '330100', districtCode: '330106', street: '文三路 90 号', houseNumber: '3 幢 1201 室', postcode: '310012', primary: true },
+  ],
+  tagIds: [exampleIds.loyalTag],
+  newTags: ['团购'],
+  groupIds: [exampleIds.hangzhouGroup],
+  customFields: { wechat_id: 'chen_xm', vip_since: '2023-05-01' },
+}
+const createdCustomer: z.input<typeof Customer> = {
+  ...exampleCustomer,
+  version: 1,
+  lifecycleStatus: 'new',
+  tags: [...exampleCustomer.tags, { id: exampleIds.groupBuyTag, name: '团购', color: 'blue' }],
+  orderCount: 0,
+  totalSpent: '0.00',
+  lastPurchaseAt: null,
+  lastContactAt: null,
+  lastActivityAt: '2025-11-25T02:10:44.000Z',
+  createdAt: '2025-11-25T02:10:44.000Z',
+  updatedAt: '2025-11-25T02:10:44.000Z',
+  consent: { marketing: true, givenAt: '2025-11-25T02:10:44.000Z', channel: 'in_store', note: null },
+  metrics: { orderCount: 0, totalSpent: '0.00', averageOrderValue: null, firstPurchaseAt: null, lastPurchaseAt: null, purchaseFrequencyDays: null },
+}
+// Phones and emails already stored are kept by id: a form never needs (or sees) the full values.
+const customerChange: z.input<typeof CustomerPatch> = {
+  version: 3,
+  company: '杭州清源科技有限公司',
+  lifecycleStatus: 'active',
+  phones: [{ id: exampleIds.phone, primary: true }, { type: 'work', number: '0571-8765 4321' }],
+}
+const updatedCustomer: z.input<typeof Customer> = {
+  ...exampleCustomer,
+  version: 4,
+  phones: [
+    ...exampleCustomer.phones,
+    { id: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f', type: 'work', number: '057****4321', display: '057****4321', primary: false, masked: true },
+  ],
+  updatedAt: '2025-11-25T03:02:18.000Z',
+}
+const duplicatePhone: z.input<typeof CustomerConflictError> = {
+  code: 'CUSTOMER_DUPLICATE',
+  message: '已有客户使用相同的电话或邮箱',
+  details: [{ field: 'phones.0.number', message: '该电话号码已属于另一位客户', existingCustomerId: exampleIds.customer }],
+}
+const customerPage: z.input<typeof CustomerList> = {
+  items: [
+    { ...exampleCustomerSummary, match: { field: 'pinyin' } },
+    {
+      ...exampleCustomerSummary,
+      id: exampleIds.mergedCustomer,
+      version: 2,
+      name: '陈静',
+      gender: 'female',
+      age: 31,
+      company: '杭州云栖文化传媒有限公司',
+      primaryPhone: '186****3307',
+      primaryEmail: null,
+      level: null,
+      lifecycleStatus: 'new',
+      source: '小程序自助登记',
+      tags: [],
+      groups: [],
+      orderCount: 0,
+      totalSpent: '0.00',
+      lastPurchaseAt: null,
+      lastContactAt: null,
+      lastActivityAt: '2025-11-20T10:44:05.000Z',
+      customFields: {},
+      createdAt: '2025-11-20T10:44:05.000Z',
+      updatedAt: '2025-11-20T10:44:05.000Z',
+      match: { field: 'pinyin' },
+    },
+  ],
+  total: 156,
+  totalIsEstimate: false,
+  // Opaque; made for this very query (keyword `chen` here), so it works only with the same filters and sort.
+  nextCursor: Buffer.from(JSON.stringify(['k7Qv2XbN9sLm', 0, '2025-11-20T10:44:05.000Z', exampleIds.mergedCustomer])).toString('base64url'),
+}
+const survivor: z.input<typeof Customer> = {
+  ...exampleCustomer,
+  version: 5,
+  phones: [
+    ...exampleCustomer.phones,
+    { id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', type: 'mobile', number: '139****0812', display: '139****0812', primary: false, masked: true },
+  ],
+  mergedFrom: [{ id: exampleIds.mergedCustomer, name: '陈小明', mergedAt: '2025-11-25T03:15:00.000Z' }],
+  updatedAt: '2025-11-25T03:15:00.000Z',
+}
 
 export const customersPaths: ZodOpenApiPathsObject = {
   '/api/customer-sources': {
@@ -51,7 +161,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       'x-customer-scope': true,
       tags: ['customers'],
       summary: "Sources in use within the caller's scope, most used first (for the source filter)",
-      responses: { '200': { description: 'Sources', content: jsonContent(CustomerSources) }, ...errorResponses(401, 403) },
+      responses: { '200': { description: 'Sources', content: jsonContent(CustomerSources, { items: [{ source: '门店到访', count: 412 }, { source: '小程序自助登记', count: 187 }, { source: '老客户转介绍', count: 63 }] }) }, ...errorResponses(401, 403) },
     },
   },
   '/api/customers': {
@@ -63,7 +173,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: "Search, filter and sort the customers in the caller's scope (keyset paging)",
       requestParams: { query: CustomerListQuery },
       responses: {
-        '200': { description: 'One page, the total (estimated past 10,000) and the next cursor', content: jsonContent(CustomerList) },
+        '200': { description: 'One page, the total (estimated past 10,000) and the next cursor', content: jsonContent(CustomerList, customerPage) },
         ...errorResponses(401, 403, 422),
       },
     },
@@ -75,9 +185,9 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: 'Create a customer (owned by the caller unless ownerId says otherwise)',
       description: 'Send an `Idempotency-Key` so that a retry after a timeout never creates a second customer.',
       requestParams: { header: IdempotencyKeyHeader },
-      requestBody: { required: true, content: jsonContent(CustomerInput) },
+      requestBody: { required: true, content: jsonContent(CustomerInput, newCustomer) },
       responses: {
-        '201': { description: 'Created (or, replayed, created before by the same request)', headers: ReplayedHeader, content: jsonContent(Customer) },
+        '201': { description: 'Created (or, replayed, created before by the same request)', headers: ReplayedHeader, content: jsonContent(Customer, createdCustomer) },
         ...errorResponses(400, 401, 403, 422),
         ...conflict('CUSTOMER_DUPLICATE (a phone or email of another live customer) or CUSTOM_FIELD_NOT_UNIQUE'),
       },
@@ -92,7 +202,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: 'Live customers that already have this phone number or email (for forms, before saving)',
       requestParams: { query: DuplicatesQuery },
       responses: {
-        '200': { description: 'Matches; names only of customers in the caller\'s scope', content: jsonContent(DuplicateMatches) },
+        '200': { description: 'Matches; names only of customers in the caller\'s scope', content: jsonContent(DuplicateMatches, { matches: [{ customerId: exampleIds.customer, name: '陈晓明', field: 'phone' }] }) },
         ...errorResponses(401, 403, 422),
       },
     },
@@ -107,9 +217,9 @@ export const customersPaths: ZodOpenApiPathsObject = {
       description:
         'Phones, emails, addresses (without duplicates), contacts, orders, activities, tags and groups move to the survivor; ' +
         'the merged customer goes to the trash with mergedIntoId. Both timelines record the merge.',
-      requestBody: { required: true, content: jsonContent(MergeInput) },
+      requestBody: { required: true, content: jsonContent(MergeInput, { survivorId: exampleIds.customer, mergedId: exampleIds.mergedCustomer, fields: { birthday: 'merged', company: 'survivor' } }) },
       responses: {
-        '200': { description: 'The survivor', content: jsonContent(Customer) },
+        '200': { description: 'The survivor', content: jsonContent(Customer, survivor) },
         ...errorResponses(400, 401, 403, 404, 422),
       },
     },
@@ -121,9 +231,9 @@ export const customersPaths: ZodOpenApiPathsObject = {
       'x-customer-scope': true,
       tags: ['customers'],
       summary: 'Apply one action to many customers in one transaction',
-      requestBody: { required: true, content: jsonContent(BulkInput) },
+      requestBody: { required: true, content: jsonContent(BulkInput, { filter: { lifecycleStatuses: ['dormant'], ownerIds: ['me'] }, action: 'assignOwner', ownerId: exampleManager.id }) },
       responses: {
-        '200': { description: 'How many customers the action changed', content: jsonContent(BulkResult) },
+        '200': { description: 'How many customers the action changed', content: jsonContent(BulkResult, { affected: 37 }) },
         ...errorResponses(400, 401, 403, 404, 422),
       },
     },
@@ -137,7 +247,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: 'One customer, the full record',
       requestParams: { path: CustomerIdParams },
       responses: {
-        '200': { description: 'The customer', content: jsonContent(Customer) },
+        '200': { description: 'The customer', content: jsonContent(Customer, exampleCustomer) },
         ...errorResponses(401, 403, 404),
       },
     },
@@ -148,9 +258,9 @@ export const customersPaths: ZodOpenApiPathsObject = {
       tags: ['customers'],
       summary: 'Change some fields of a customer (send the version it was read at)',
       requestParams: { path: CustomerIdParams },
-      requestBody: { required: true, content: jsonContent(CustomerPatch) },
+      requestBody: { required: true, content: jsonContent(CustomerPatch, customerChange) },
       responses: {
-        '200': { description: 'The updated customer', content: jsonContent(Customer) },
+        '200': { description: 'The updated customer', content: jsonContent(Customer, updatedCustomer) },
         ...errorResponses(400, 401, 403, 404, 422),
         ...conflict('CUSTOMER_VERSION_CONFLICT (with `current`), CUSTOMER_DUPLICATE or CUSTOM_FIELD_NOT_UNIQUE'),
       },
@@ -178,7 +288,18 @@ export const customersPaths: ZodOpenApiPathsObject = {
       description: 'Every call writes an audit entry (action `reveal`) that the customer timeline shows.',
       requestParams: { path: CustomerIdParams },
       responses: {
-        '200': { description: 'Full values, by entry id', content: jsonContent(RevealedContacts) },
+        '200': { description: 'Full values, by entry id', content: jsonContent(RevealedContacts, {
+          phones: [{ id: exampleIds.phone, number: '+8613812345678', display: '138 1234 5678' }],
+          emails: [{ id: exampleIds.email, address: 'chenxm@qingyuan-tech.cn' }],
+          contacts: [
+            {
+              id: exampleIds.contact,
+              phones: [{ id: exampleIds.contactPhone, number: '+8613957096721', display: '139 5709 6721' }],
+              emails: [{ id: exampleIds.contactEmail, address: 'wangfang@qingyuan-tech.cn' }],
+            },
+          ],
+        }),
+      },
         ...errorResponses(401, 403, 404),
       },
     },
@@ -192,7 +313,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: 'Take a customer out of the trash',
       requestParams: { path: CustomerIdParams },
       responses: {
-        '200': { description: 'The restored customer', content: jsonContent(Customer) },
+        '200': { description: 'The restored customer', content: jsonContent(Customer, { ...exampleCustomer, version: 4 }) },
         ...errorResponses(401, 403, 404),
       },
     },
@@ -206,7 +327,7 @@ export const customersPaths: ZodOpenApiPathsObject = {
       summary: "Trashed customers in the caller's scope, most recently deleted first",
       requestParams: { query: PageQuery },
       responses: {
-        '200': { description: 'One page of the trash', content: jsonContent(TrashedCustomerList) },
+        '200': { description: 'One page of the trash', content: jsonContent(TrashedCustomerList, { items: [exampleTrashedCustomer], total: 1 }) },
         ...errorResponses(401, 403, 422),
       },
     },

@@ -187,7 +187,8 @@ export const CustomerMatch = z
   })
   .meta({ id: 'CustomerMatch', description: 'Why the customer matched the keyword' })
 
-export const CustomerListItem = CustomerSummary.and(z.object({ match: CustomerMatch.nullable() })).meta({ id: 'CustomerListItem' })
+// One closed object: an intersection of two closed objects (summary & match) would accept no item at all.
+export const CustomerListItem = CustomerSummary.extend({ match: CustomerMatch.nullable() }).meta({ id: 'CustomerListItem' })
 
 export const CustomerList = z
   .object({
