@@ -1,12 +1,12 @@
+import type { WebhookEventOption, WebhookInput } from '@/services/webhooks';
+
 // The pure parts of the webhooks page: the event checkboxes, the form ↔ API mapping, and how a delivery reads.
 
 /** Subscribing to this instead of a list means every event, including those added later. */
 export const allEvents = '*';
 
-export interface EventOption {
-  type: string;
-  description: string;
-}
+export type EventOption = WebhookEventOption;
+export type EventType = EventOption['type'];
 
 export interface EventGroup {
   /** The part before the dot (`customer` of `customer.created`): the resource the events are about. */
@@ -28,15 +28,15 @@ export function groupEvents(events: readonly EventOption[]): EventGroup[] {
 }
 
 /** The state of a group's "all of them" checkbox. */
-export function groupSelection(group: EventGroup, selected: readonly string[]): 'all' | 'some' | 'none' {
+export function groupSelection(group: EventGroup, selected: readonly EventType[]): 'all' | 'some' | 'none' {
   const chosen = group.events.filter((event) => selected.includes(event.type)).length;
   if (chosen === 0) return 'none';
   return chosen === group.events.length ? 'all' : 'some';
 }
 
 /** Ticks or unticks a whole group, keeping the other choices and the server's order of types. */
-export function toggleGroup(group: EventGroup, selected: readonly string[], on: boolean): string[] {
-  const types = new Set(group.events.map((event) => event.type));
+export function toggleGroup(group: EventGroup, selected: readonly EventType[], on: boolean): EventType[] {
+  const types = new Set<EventType>(group.events.map((event) => event.type));
   const others = selected.filter((type) => !types.has(type));
   return on ? [...others, ...group.events.map((event) => event.type)] : others;
 }
@@ -47,13 +47,13 @@ export interface WebhookFormValues {
   description?: string | null;
   /** Every event now and later (sent as `['*']`); the checkboxes are then ignored. */
   allEvents: boolean;
-  events: string[];
+  events: EventType[];
   active: boolean;
 }
 
 /** The form's starting values for a subscription (or a new one: active, nothing ticked). */
 export function toFormValues(
-  webhook?: { name: string; url: string; description: string | null; events: readonly string[]; active: boolean },
+  webhook?: { name: string; url: string; description: string | null; events: WebhookInput['events']; active: boolean },
 ): WebhookFormValues {
   if (!webhook) return { name: '', url: '', description: '', allEvents: false, events: [], active: true };
   const everything = webhook.events.includes(allEvents);
@@ -62,18 +62,20 @@ export function toFormValues(
     url: webhook.url,
     description: webhook.description ?? '',
     allEvents: everything,
-    events: everything ? [] : [...webhook.events],
+    events: everything ? [] : webhook.events.filter(isEventType),
     active: webhook.active,
   };
 }
 
+const isEventType = (event: WebhookInput['events'][number]): event is EventType => event !== allEvents;
+
 /** The body of a create or an edit: trimmed texts, `['*']` for every event, an emptied description as null. */
-export function toWebhookBody(values: WebhookFormValues) {
+export function toWebhookBody(values: WebhookFormValues): WebhookInput & { description: string | null } {
   const description = values.description?.trim() ?? '';
   return {
     name: values.name.trim(),
     url: values.url.trim(),
-    events: values.allEvents ? [allEvents] : values.events,
+    events: values.allEvents ? [allEvents] : [...values.events],
     active: values.active,
     description: description === '' ? null : description,
   };
