@@ -8,11 +8,38 @@ const queue = 'housekeeping'
 // Hourly, at a minute nobody else picks, so the job never meets other hourly work.
 const everyHour = '17 * * * *'
 
-/** Forgets expired idempotency keys and removes photos of forms that were never sent. */
-export const runHousekeeping = async (db: Db): Promise<{ idempotencyKeys: number; photos: number }> => ({
-  idempotencyKeys: await purgeExpiredIdempotencyKeys(db),
-  photos: await purgeAbandonedPhotos(db),
-})
+/** More hourly cleaning, registered by services that own what is cleaned (expired export files). */
+export interface HousekeepingChore {
+  name: string
+  /** Removes what has expired; returns how many things it removed. */
+  run(): Promise<number>
+}
+
+// Per job queue, so that two servers in one process (tests) each clean only their own files.
+const choresByQueue = new WeakMap<PgBoss, Set<HousekeepingChore>>()
+
+/** Adds a chore to the hourly housekeeping of the server owning `boss`; the returned function takes it out again. */
+export const addHousekeepingChore = (boss: PgBoss, chore: HousekeepingChore): (() => void) => {
+  const chores = choresByQueue.get(boss) ?? new Set<HousekeepingChore>()
+  chores.add(chore)
+  choresByQueue.set(boss, chores)
+  return () => {
+    chores.delete(chore)
+  }
+}
+
+/** Forgets expired idempotency keys, removes photos of forms that were never sent, and runs the registered chores. */
+export const runHousekeeping = async (
+  db: Db,
+  chores: Iterable<HousekeepingChore> = [],
+): Promise<{ idempotencyKeys: number; photos: number } & Record<string, number>> => {
+  const removed: { idempotencyKeys: number; photos: number } & Record<string, number> = {
+    idempotencyKeys: await purgeExpiredIdempotencyKeys(db),
+    photos: await purgeAbandonedPhotos(db),
+  }
+  for (const chore of chores) removed[chore.name] = await chore.run()
+  return removed
+}
 
 /**
  * Schedules the housekeeping in the job queue: pg-boss runs a schedule once per period even with several servers
@@ -23,7 +50,7 @@ export const scheduleHousekeeping = async (boss: PgBoss, db: Db, logger: Logger)
   await boss.schedule(queue, everyHour)
   // Polled once a minute: the job runs hourly, and polling every two seconds (the default) would be idle load.
   await boss.work(queue, { pollingIntervalSeconds: 60 }, async () => {
-    const removed = await runHousekeeping(db)
-    if (removed.idempotencyKeys + removed.photos > 0) logger.info(removed, 'housekeeping removed expired records')
+    const removed = await runHousekeeping(db, choresByQueue.get(boss) ?? [])
+    if (Object.values(removed).some((count) => count > 0)) logger.info(removed, 'housekeeping removed expired records')
   })
 }
