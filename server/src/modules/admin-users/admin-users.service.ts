@@ -8,6 +8,7 @@ import type { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, can, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
 import { appendCustomerEvent } from '../customers/customers.events.js'
+import { recordCustomerEvents } from '../webhooks/webhook-events.js'
 import type { ManagedUserData, ManagedUserInputData, ManagedUserPatchData } from './admin-users.schemas.js'
 
 type Tx = Prisma.TransactionClient
@@ -255,6 +256,7 @@ export const createAdminUsersService = ({
             meta: { handoverFromUserId: from.id },
           })
         }
+        await recordCustomerEvents(tx, 'customer.assigned', customers.map((customer) => ({ customerId: customer.id, extra: { previousOwnerId: from.id } })))
         await recordAudit(tx, ctx, {
           action: 'handover',
           resource: 'user',

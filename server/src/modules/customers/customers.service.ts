@@ -9,6 +9,7 @@ import { refreshPinyin } from './customers.search-upkeep.js'
 import type { DataCipher } from '../../lib/crypto.js'
 import { normalisePhone } from '../../lib/phone.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
+import { recordCustomerEvents } from '../webhooks/webhook-events.js'
 import { createCustomerMapper, customFieldsOf } from './customers.dto.js'
 import { resolveCustomerFilter } from './customers.filters.js'
 import { recordAudit, recordAuditMany, type AuditEntry } from '../../audit/audit.js'
@@ -222,6 +223,7 @@ export const createCustomersService = ({
     const ids = [...changes.keys()]
     if (ids.length === 0) return 0
     await tx.customer.updateMany({ where: { id: { in: ids } }, data: { version: { increment: 1 } } })
+    if (action !== 'assignOwner') await recordCustomerEvents(tx, 'customer.updated', ids.map((customerId) => ({ customerId })))
     const occurredAt = new Date()
     await tx.customerEvent.createMany({
       data: ids.map((customerId) => {
@@ -327,6 +329,7 @@ export const createCustomersService = ({
         const replayOf = claim?.replayOf ?? null
         if (replayOf !== null) return { replayOf, row: undefined }
         const row = await insertCustomer(tx, caller, input)
+        await recordCustomerEvents(tx, 'customer.created', [{ customerId: row.id }])
         await claim?.complete(row.id)
         return { replayOf: null, row }
       }, transactionOptions)
@@ -393,6 +396,10 @@ export const createCustomersService = ({
         if (changes.length > 0 || forced.reason !== undefined) {
           await recordCustomerChange(tx, caller, { customerId: id, kind: 'change', payload: { changes, ...forced } }, { action: 'update', label: after.name })
         }
+        if (changes.length > 0) await recordCustomerEvents(tx, 'customer.updated', [{ customerId: id }])
+        if (after.ownerId !== before.ownerId) {
+          await recordCustomerEvents(tx, 'customer.assigned', [{ customerId: id, extra: { previousOwnerId: before.ownerId } }])
+        }
         return after
       }, transactionOptions)
       return mapper.detail(row)
@@ -407,6 +414,7 @@ export const createCustomersService = ({
           data: { deletedAt: new Date(), deletedById: caller.user.id, version: { increment: 1 } },
         })
         await recordCustomerChange(tx, caller, { customerId: id, kind: 'deleted' }, { action: 'delete', label: customer.name })
+        await recordCustomerEvents(tx, 'customer.deleted', [{ customerId: id }])
       })
     },
 
@@ -447,6 +455,7 @@ export const createCustomersService = ({
           data: { deletedAt: null, deletedById: null, mergedIntoId: null, version: { increment: 1 } },
         })
         await recordCustomerChange(tx, caller, { customerId: id, kind: 'restored' }, { action: 'restore', label: customer.name })
+        await recordCustomerEvents(tx, 'customer.restored', [{ customerId: id }])
         return detailById(tx, id)
       })
       return mapper.detail(row)
@@ -590,6 +599,7 @@ export const createCustomersService = ({
           { customerId: mergedId, kind: 'merge', occurredAt: now, payload: { role: 'merged', otherCustomerId: survivorId, otherCustomerName: after.name } },
           { action: 'merge', label: merged.name, meta: { role: 'merged', survivorId, survivorName: after.name } },
         )
+        await recordCustomerEvents(tx, 'customer.merged', [{ customerId: survivorId, related: { merged: mergedId } }])
         return after
       }, transactionOptions)
       return mapper.detail(row)
@@ -716,7 +726,9 @@ export const createCustomersService = ({
             const changes = new Map(
               moving.map((customer) => [customer.id, { field: 'owner', from: nameOf(customer.ownerId), to: nameOf(ownerId) }]),
             )
-            return { affected: await bulkEvents(tx, caller, names, input.action, changes) }
+            const affected = await bulkEvents(tx, caller, names, input.action, changes)
+            await recordCustomerEvents(tx, 'customer.assigned', moving.map((customer) => ({ customerId: customer.id, extra: { previousOwnerId: customer.ownerId } })))
+            return { affected }
           }
           case 'delete': {
             const now = new Date()
@@ -734,6 +746,7 @@ export const createCustomersService = ({
                 action: 'delete', resource: 'customer', resourceId: customerId, customerId, label: names.get(customerId) ?? null, meta: { bulk: 'delete' },
               })),
             )
+            await recordCustomerEvents(tx, 'customer.deleted', ids.map((customerId) => ({ customerId })))
             return { affected: ids.length }
           }
         }

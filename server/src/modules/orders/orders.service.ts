@@ -4,6 +4,7 @@ import { Prisma } from '../../generated/prisma/client.js'
 import { diffSnapshots, recordAudit } from '../../audit/audit.js'
 import { authenticated, can, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
+import { recordEvents } from '../webhooks/webhook-events.js'
 import { recomputeCustomerMetrics } from './orders.metrics.js'
 import type { OrderDto, OrderInputData, OrderListQueryData, OrderPatchData } from './orders.schemas.js'
 
@@ -158,7 +159,9 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
           action: 'create', resource: 'order', resourceId: row.id, customerId: customer.id, label: row.orderNo,
           changes: diffSnapshots(null, auditView(row)),
         })
-        return toOrderDto(row)
+        const order = toOrderDto(row)
+        await recordEvents(tx, [{ type: 'order.created', data: { order: { ...order, customerId: customer.id }, customer: { id: customer.id, name: customer.name } } }])
+        return order
       })
     },
 
@@ -201,7 +204,11 @@ export const createOrdersService = ({ db, access }: { db: Db; access: Pick<Custo
         if (Object.keys(changes).length > 0) {
           await recordAudit(tx, caller, { action: 'update', resource: 'order', resourceId: row.id, customerId: customer.id, label: row.orderNo, changes })
         }
-        return toOrderDto(row)
+        const order = toOrderDto(row)
+        if (Object.keys(changes).length > 0) {
+          await recordEvents(tx, [{ type: 'order.updated', data: { order: { ...order, customerId: customer.id }, customer: { id: customer.id, name: customer.name } } }])
+        }
+        return order
       })
     },
 

@@ -12,6 +12,7 @@ import { normalisePhone } from '../../lib/phone.js'
 import { CustomerInput } from '../customers/customers.schemas.js'
 import type { CustomersService } from '../customers/customers.service.js'
 import { recomputeCustomerMetrics } from '../orders/orders.metrics.js'
+import { recordCustomerEvents, recordEvents } from '../webhooks/webhook-events.js'
 import {
   intakeLimits,
   type FeedbackReceiptDto,
@@ -192,7 +193,7 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
             deviceHash: form.deviceHash,
             ip: ctx.ip,
           },
-          select: { id: true, number: true, createdAt: true },
+          select: { id: true, number: true, channelId: true, teamId: true, staffId: true, rating: true, nps: true, category: true, text: true, customerId: true, createdAt: true },
         })
         if (photoIds.length > 0) {
           // Only unattached photos of this very form: another form's photos, or ones already sent, are refused.
@@ -204,6 +205,8 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
             throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'photoIds', messageKey: 'validation.photo_ids' }] })
           }
         }
+        // The phone stays out of the event, like customers' phones.
+        await recordEvents(tx, [{ type: 'feedback.created', data: { feedback: { ...created, hasPhone: sealed !== null, photoCount: photoIds.length } } }])
         await claim?.complete(created.id)
         return { replayed: false as const, row: created }
       })
@@ -257,15 +260,21 @@ export const createPublicIntakeService = ({ db, cipher, tokens, customers }: Pub
         })
         // The customers module creates it (its checks, history and audit) inside this transaction, so the key, the
         // customer and its history commit together and a public write holds one database connection.
-        const created = await customers.createInTransaction(tx, principal, customerInput).catch(async (error: unknown) => {
-          // Someone registered the same number a moment ago (the duplicate check reads before writing, so this
-          // transaction is still usable): now it is a known customer, and the answer must not tell.
-          if (error instanceof AppError && error.code === 'CUSTOMER_DUPLICATE') {
-            const now = await customerWithPhone(tx, phoneIndex)
-            if (now !== null) return { id: await noteKnown(tx, channel, now, principal) }
-          }
-          throw error
-        })
+        const created = await customers
+          .createInTransaction(tx, principal, customerInput)
+          .then(async (customer) => {
+            await recordCustomerEvents(tx, 'customer.created', [{ customerId: customer.id }])
+            return customer
+          })
+          .catch(async (error: unknown) => {
+            // Someone registered the same number a moment ago (the duplicate check reads before writing, so this
+            // transaction is still usable): now it is a known customer, and the answer must not tell.
+            if (error instanceof AppError && error.code === 'CUSTOMER_DUPLICATE') {
+              const now = await customerWithPhone(tx, phoneIndex)
+              if (now !== null) return { id: await noteKnown(tx, channel, now, principal) }
+            }
+            throw error
+          })
         await claim?.complete(created.id)
         return { replayed: false }
       }, transactionOptions)
