@@ -86,6 +86,11 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
     const readBefore = (await customers.get(admin, before.id)).body
     const feedbackId = await leaveFeedbackWithPhone(before.mobile)
     const feedbackPhoneBefore = await revealFeedbackPhone(feedbackId)
+    const webhook = await server.api.post<{ id: string; secret: string }>('/api/webhooks', {
+      token: admin,
+      body: { name: '轮换钩子', url: 'http://127.0.0.1:9/hook', events: ['*'], active: false },
+    })
+    expect(webhook.status).toBe(201)
     expect(feedbackPhoneBefore.replace(/\D/g, '')).toContain(before.mobile)
 
     // Requests keep coming while the rotation runs.
@@ -136,9 +141,13 @@ describe('keys:rotate: a new data key while the product keeps serving', () => {
     const sealedAfter = await withDatabaseClient(server.database.url, async (client) => ({
       phone: (await client.query<{ key_id: string }>('SELECT key_id FROM customer_phones WHERE customer_id = $1', [after.id])).rows[0]?.key_id,
       mfa: (await client.query<{ mfa_secret_encrypted: Buffer; mfa_key_id: string }>(`SELECT mfa_secret_encrypted, mfa_key_id FROM users WHERE username = 'sales1'`)).rows[0],
+      webhook: (await client.query<{ secret_encrypted: Buffer; key_id: string }>('SELECT secret_encrypted, key_id FROM webhook_subscriptions WHERE id = $1', [webhook.body.id])).rows[0],
     }))
     expect(sealedAfter.phone).toBe(outcome.keyId)
     expect(createDataCipher(ring).open(sealedAfter.mfa!.mfa_secret_encrypted, sealedAfter.mfa!.mfa_key_id)).toBe('JBSWY3DPEHPK3PXP')
+    // The webhook's signing secret is the same one, now under the new key.
+    expect(sealedAfter.webhook!.key_id).toBe(outcome.keyId)
+    expect(createDataCipher(ring).open(sealedAfter.webhook!.secret_encrypted, sealedAfter.webhook!.key_id)).toBe(webhook.body.secret)
 
     // Another instance (or this one restarted) on the same data directory reads everything.
     const second = await startServer(testServerOptions({ dataDir: dataDir.path, databaseUrl: server.database.url, seedDemo: false }))

@@ -20,6 +20,7 @@ export const sealedColumns: readonly SealedColumns[] = [
   { table: 'contact_emails', keyColumn: 'key_id', valueColumns: ['address_encrypted'] },
   { table: 'users', keyColumn: 'mfa_key_id', valueColumns: ['mfa_secret_encrypted'] },
   { table: 'feedback', keyColumn: 'phone_key_id', valueColumns: ['phone_encrypted'] },
+  { table: 'webhook_subscriptions', keyColumn: 'key_id', valueColumns: ['secret_encrypted'] },
 ]
 
 export interface RotationProgress {
