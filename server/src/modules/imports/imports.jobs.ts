@@ -1,0 +1,424 @@
+import { randomUUID } from 'node:crypto'
+import type { Prisma } from '../../generated/prisma/client.js'
+import { effectiveScopes, permissionsOf } from '../../auth/permissions.js'
+import type { AuthenticatedContext, AuthUser } from '../../http/context.js'
+import { AppError } from '../../http/errors.js'
+import { defaultLanguage, translator } from '../../http/i18n.js'
+import type { DataTransferDeps } from '../data-transfer.js'
+import { recordEvents } from '../webhooks/webhook-events.js'
+import { targetsOf, type ImportEntityName } from './imports.fields.js'
+import { readDataRows, type DataRow, type FileLayout, type FileFormat } from './imports.parse.js'
+import { loadReferences, type ImportReferences } from './imports.references.js'
+import {
+  applyCustomerMatch,
+  checkContactRow,
+  checkCustomerRow,
+  checkOrderRow,
+  FileMemory,
+  resolveCustomers,
+  type CheckedRow,
+  type ContactRecord,
+  type CustomerRecord,
+  type Issue,
+  type MappedColumn,
+  type OrderRecord,
+} from './imports.rows.js'
+import { writeContacts, writeCustomers, writeOrders, type BatchWriter, type RowResult } from './imports.write.js'
+
+/**
+ * The two background steps of an import, as pg-boss jobs: validation (every row checked, issues stored) and the
+ * run (batches of 500 rows, each in one transaction with its row results and the `processed_rows` checkpoint).
+ * A run heartbeats; a watchdog (at start-up and every few seconds after) hands a job whose heartbeat went quiet
+ * for 30 s to a worker again, which resumes after the last committed batch.
+ */
+
+const validateQueue = 'import-validate'
+const runQueue = 'import-run'
+export const importBatchSize = 500
+const staleAfterSeconds = 30
+const heartbeatMs = 5_000
+const watchdogMs = 10_000
+// A big file's batch can take a while on a small server; the default five seconds would cut it.
+const batchTransaction = { timeout: 120_000, maxWait: 30_000 } as const
+const issueChunk = 2_000
+
+interface JobMessage {
+  importId: string
+}
+
+type AnyRecord = CustomerRecord | ContactRecord | OrderRecord
+type Checked = CheckedRow<AnyRecord>
+
+interface PrincipalRow {
+  id: string
+  username: string
+  display_name: string
+  disabled: boolean
+  team_id: string
+  team_name: string
+  team_ids: string[]
+  role_id: string
+  role_key: string | null
+  role_name: string
+  permissions: string[]
+  scopes: unknown
+}
+
+/** The importer as the jobs act: their current role, permissions and scope (a changed role counts at once). */
+const loadImporter = async (deps: DataTransferDeps, userId: string): Promise<AuthenticatedContext | null> => {
+  const rows = await deps.db.$queryRaw<PrincipalRow[]>`
+    SELECT u.id, u.username, u.display_name, u.disabled, u.team_id, t.name AS team_name, r.id AS role_id, r.key AS role_key,
+      r.name AS role_name, r.permissions, r.scopes,
+      (WITH RECURSIVE subtree(id) AS (SELECT u.team_id UNION SELECT c.id FROM teams c JOIN subtree ON c.parent_id = subtree.id)
+        SELECT array_agg(id::text) FROM subtree) AS team_ids
+    FROM users u JOIN roles r ON r.id = u.role_id JOIN teams t ON t.id = u.team_id
+    WHERE u.id = ${userId}::uuid`
+  const row = rows[0]
+  if (row === undefined || row.disabled) return null
+  const role = { key: row.role_key, permissions: row.permissions, scopes: row.scopes }
+  const user: AuthUser = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: { id: row.role_id, key: row.role_key, name: row.role_name },
+    permissions: new Set(permissionsOf(role)),
+    scopes: effectiveScopes(role),
+    teamId: row.team_id,
+    teamName: row.team_name,
+    teamIds: row.team_ids,
+    sessionId: null,
+    apiKeyId: null,
+    passwordChangeRequired: false,
+  }
+  return {
+    requestId: `import-${randomUUID()}`,
+    language: defaultLanguage,
+    t: translator(defaultLanguage),
+    logger: deps.logger,
+    user,
+    ip: null,
+    userAgent: null,
+  }
+}
+
+const mappedColumns = (mapping: Prisma.JsonValue | null, entity: ImportEntityName, refs: ImportReferences): MappedColumn[] => {
+  const targets = new Map(targetsOf(entity, refs.customFields).map((target) => [target.target, target]))
+  const columns = typeof mapping === 'object' && mapping !== null && !Array.isArray(mapping) ? (mapping as { columns?: unknown }).columns : undefined
+  if (!Array.isArray(columns)) return []
+  return (columns as { index: number; header: string; target: string | null }[]).flatMap((column) => {
+    const definition = column.target === null ? undefined : targets.get(column.target)
+    return definition === undefined ? [] : [{ index: column.index, header: column.header, definition }]
+  })
+}
+
+const issueRows = (importId: string, issues: readonly Issue[]): Prisma.ImportIssueCreateManyInput[] =>
+  issues.map((issue) => ({
+    importId,
+    rowNumber: issue.rowNumber,
+    column: issue.column,
+    value: issue.value === null ? null : issue.value.slice(0, 500),
+    code: issue.code,
+    params: issue.params,
+    severity: issue.severity,
+  }))
+
+export interface ImportJobs {
+  start(): Promise<void>
+  stop(): Promise<void>
+  enqueueValidation(importId: string): Promise<void>
+  enqueueRun(importId: string): Promise<void>
+}
+
+export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: string) => void): ImportJobs => {
+  const { db, boss, logger, cipher, access } = deps
+  const log = logger.child({ component: 'imports' })
+  const workerIds: string[] = []
+  let watchdog: NodeJS.Timeout | undefined
+  let stopping = false
+
+  const send = async (queue: string, importId: string) => {
+    await boss.send(queue, { importId } satisfies JobMessage, { retryLimit: 0, expireInSeconds: 6 * 3600 })
+    for (const workerId of workerIds) boss.notifyWorker(workerId)
+  }
+
+  /** Keeps the job's heartbeat fresh while `work` runs (parsing a big file takes a while before the first batch). */
+  const withHeartbeat = async <T>(importId: string, work: () => Promise<T>): Promise<T> => {
+    const timer = setInterval(() => {
+      db.importJob.updateMany({ where: { id: importId, status: { in: ['validating', 'running'] } }, data: { heartbeatAt: new Date() } }).catch((error: unknown) =>
+        log.warn({ err: error, importId }, 'import heartbeat failed'),
+      )
+    }, heartbeatMs)
+    try {
+      return await work()
+    } finally {
+      clearInterval(timer)
+    }
+  }
+
+  const fail = async (importId: string, error: unknown) => {
+    const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR'
+    if (!(error instanceof AppError)) log.error({ err: error, importId }, 'import failed')
+    await db.importJob.updateMany({
+      where: { id: importId, status: { in: ['validating', 'queued', 'running'] } },
+      data: { status: 'failed', errorCode: code, finishedAt: new Date(), heartbeatAt: null, fileData: new Uint8Array(0) },
+    })
+    forgetFile(importId)
+  }
+
+  const layoutOf = (job: { fileFormat: string; sheetName: string | null; headerRow: number; headers: Prisma.JsonValue }): FileLayout => ({
+    format: job.fileFormat as FileFormat,
+    sheetName: job.sheetName,
+    headerRow: job.headerRow,
+    width: Array.isArray(job.headers) ? job.headers.length : 0,
+  })
+
+  const checkRow = async (entity: ImportEntityName, row: DataRow, columns: MappedColumn[], refs: ImportReferences): Promise<Checked> => {
+    switch (entity) {
+      case 'customers':
+        return checkCustomerRow(row, columns, refs)
+      case 'contacts':
+        return checkContactRow(row, columns, refs)
+      case 'orders':
+        return checkOrderRow(row, columns)
+    }
+  }
+
+  /** Contacts and orders name their customer: resolved for a whole batch at once, within the importer's scope. */
+  const matchCustomers = async (
+    tx: Prisma.TransactionClient | DataTransferDeps['db'],
+    ctx: AuthenticatedContext,
+    entity: ImportEntityName,
+    batch: Checked[],
+  ): Promise<Map<number, { id: string; name: string }>> => {
+    const matched = new Map<number, { id: string; name: string }>()
+    if (entity === 'customers') return matched
+    const refs = batch.flatMap((checked) => (checked.record === null ? [] : [(checked.record as ContactRecord | OrderRecord).customer]))
+    const matches = await resolveCustomers(tx, access, ctx, cipher, refs)
+    for (const checked of batch) {
+      const match = applyCustomerMatch(checked as CheckedRow<ContactRecord | OrderRecord>, matches)
+      if (match !== null) matched.set(checked.rowNumber, match)
+    }
+    return matched
+  }
+
+  // ---- validation ----
+
+  const validate = async (importId: string) => {
+    const claimed = await db.importJob.updateMany({
+      where: {
+        id: importId,
+        status: 'validating',
+        OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(Date.now() - staleAfterSeconds * 1000) } }],
+      },
+      data: { heartbeatAt: new Date() },
+    })
+    if (claimed.count === 0) return
+    const job = await db.importJob.findUniqueOrThrow({ where: { id: importId } })
+    const ctx = await loadImporter(deps, job.createdById)
+    if (ctx === null || !ctx.user.permissions.has('customer:import')) throw new AppError('FORBIDDEN')
+    await db.importIssue.deleteMany({ where: { importId } })
+    const refs = await loadReferences(db, access, ctx)
+    const columns = mappedColumns(job.mapping, job.entity, refs)
+    const memory = new FileMemory()
+    let valid = 0
+    let pending: Checked[] = []
+    let issues: Issue[] = []
+    const flushIssues = async (force: boolean) => {
+      if (issues.length === 0 || (!force && issues.length < issueChunk)) return
+      await db.importIssue.createMany({ data: issueRows(importId, issues) })
+      issues = []
+    }
+    const settle = async () => {
+      await matchCustomers(db, ctx, job.entity, pending)
+      for (const checked of pending) {
+        if (checked.record !== null) valid += 1
+        issues.push(...checked.issues)
+      }
+      pending = []
+      await flushIssues(false)
+    }
+    const file = Buffer.from(job.fileData)
+    for await (const row of readDataRows(file, layoutOf(job))) {
+      const checked = await checkRow(job.entity, row, columns, refs)
+      if (job.entity === 'customers') memory.customer(checked as CheckedRow<CustomerRecord>, columns, row)
+      if (job.entity === 'orders') memory.order(checked as CheckedRow<OrderRecord>, columns, row)
+      pending.push(checked)
+      if (pending.length >= importBatchSize) await settle()
+    }
+    await settle()
+    await flushIssues(true)
+    await db.importJob.updateMany({
+      where: { id: importId, status: 'validating' },
+      data: { status: 'validated', validRows: valid, invalidRows: job.totalRows - valid, heartbeatAt: null },
+    })
+  }
+
+  // ---- run ----
+
+  const run = async (importId: string) => {
+    const claimed = await db.importJob.updateMany({
+      where: {
+        id: importId,
+        OR: [{ status: 'queued' }, { status: 'running', OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(Date.now() - staleAfterSeconds * 1000) } }] }],
+      },
+      data: { status: 'running', heartbeatAt: new Date() },
+    })
+    if (claimed.count === 0) return
+    await db.importJob.updateMany({ where: { id: importId, startedAt: null }, data: { startedAt: new Date() } })
+    const job = await db.importJob.findUniqueOrThrow({ where: { id: importId } })
+    const ctx = await loadImporter(deps, job.createdById)
+    if (ctx === null || !ctx.user.permissions.has('customer:import')) throw new AppError('FORBIDDEN')
+    const refs = await loadReferences(db, access, ctx)
+    const columns = mappedColumns(job.mapping, job.entity, refs)
+    // Rows validation found in error are never written; the run does not look at them again.
+    const errorRows = new Set(
+      (await db.importIssue.findMany({ where: { importId, severity: 'error' }, select: { rowNumber: true }, distinct: ['rowNumber'] })).map((issue) => issue.rowNumber),
+    )
+    const strategy = job.entity === 'orders' ? 'skip' : (job.duplicateStrategy ?? 'skip')
+    let processed = job.processedRows
+
+    const commit = async (batch: Checked[]) => {
+      if (batch.length === 0) return
+      const expected = processed
+      await db.$transaction(async (tx) => {
+        const writer: BatchWriter = { tx, ctx, cipher, access, importId, strategy, refs }
+        const fresh = batch.filter((checked) => !errorRows.has(checked.rowNumber))
+        const matched = await matchCustomers(tx, ctx, job.entity, fresh)
+        // Problems that appeared since validation (a group deleted, an owner disabled) are reported the same way.
+        const newIssues = fresh.filter((checked) => checked.record === null).flatMap((checked) => checked.issues.filter((issue) => issue.severity === 'error'))
+        if (newIssues.length > 0) await tx.importIssue.createMany({ data: issueRows(importId, newIssues) })
+        const valid = fresh.filter((checked) => checked.record !== null)
+        let written: RowResult[]
+        switch (job.entity) {
+          case 'customers':
+            written = await writeCustomers(writer, valid.map((checked) => checked.record as CustomerRecord))
+            break
+          case 'contacts':
+            written = await writeContacts(writer, valid.flatMap((checked) => {
+              const customer = matched.get(checked.rowNumber)
+              return customer === undefined ? [] : [{ record: checked.record as ContactRecord, customer }]
+            }))
+            break
+          case 'orders':
+            written = await writeOrders(writer, valid.flatMap((checked) => {
+              const customer = matched.get(checked.rowNumber)
+              return customer === undefined ? [] : [{ record: checked.record as OrderRecord, customer }]
+            }))
+            break
+        }
+        const byRow = new Map(written.map((result) => [result.rowNumber, result]))
+        const results = batch.map((checked): RowResult => byRow.get(checked.rowNumber) ?? { rowNumber: checked.rowNumber, outcome: 'failed', recordId: null, customerId: null })
+        await tx.importRowResult.createMany({
+          data: results.map((result) => ({ importId, rowNumber: result.rowNumber, outcome: result.outcome, recordId: result.recordId, customerId: result.customerId })),
+        })
+        const count = (outcome: RowResult['outcome']) => results.filter((result) => result.outcome === outcome).length
+        // The checkpoint moves only from where this worker found it: a second worker on the same job rolls back.
+        const advanced = await tx.importJob.updateMany({
+          where: { id: importId, status: 'running', processedRows: expected },
+          data: {
+            processedRows: { increment: batch.length },
+            createdCount: { increment: count('created') },
+            updatedCount: { increment: count('updated') },
+            skippedCount: { increment: count('skipped') },
+            failedCount: { increment: count('failed') },
+            heartbeatAt: new Date(),
+          },
+        })
+        if (advanced.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
+      }, batchTransaction)
+      processed += batch.length
+    }
+
+    const file = Buffer.from(job.fileData)
+    let batch: Checked[] = []
+    let lastOrderNo: string | null = null
+    for await (const row of readDataRows(file, layoutOf(job), processed)) {
+      if (stopping) return
+      const checked = await checkRow(job.entity, row, columns, refs)
+      const orderNo = job.entity === 'orders' && checked.record !== null ? (checked.record as OrderRecord).orderNo : null
+      // An order's item rows stay in one batch: a batch ends at 500 rows, or later at the next order number.
+      const full = batch.length >= importBatchSize && (job.entity !== 'orders' || orderNo === null || orderNo !== lastOrderNo || batch.length >= importBatchSize * 4)
+      if (full) {
+        await commit(batch)
+        batch = []
+      }
+      batch.push(checked)
+      lastOrderNo = orderNo
+    }
+    if (stopping) return
+    await commit(batch)
+
+    await db.$transaction(async (tx) => {
+      const done = await tx.importJob.update({
+        where: { id: importId },
+        data: { status: 'completed', finishedAt: new Date(), heartbeatAt: null, fileData: new Uint8Array(0) },
+        omit: { fileData: true },
+      })
+      await recordEvents(tx, [{
+        type: 'import.completed',
+        data: {
+          import: {
+            id: done.id, entity: done.entity, fileName: done.fileName, totalRows: done.totalRows,
+            counts: { created: done.createdCount, updated: done.updatedCount, skipped: done.skippedCount, failed: done.failedCount },
+            createdById: done.createdById, finishedAt: done.finishedAt?.toISOString() ?? null,
+          },
+        },
+      }])
+    })
+    forgetFile(importId)
+  }
+
+  const handle = (step: (importId: string) => Promise<void>) => async (jobs: { data: JobMessage }[]) => {
+    for (const job of jobs) {
+      const importId = job.data.importId
+      try {
+        await withHeartbeat(importId, () => step(importId))
+      } catch (error) {
+        if (stopping) return
+        await fail(importId, error)
+      }
+    }
+  }
+
+  /** Jobs whose worker went quiet (a killed server, a lost queue message) are handed out again. */
+  const resumeStale = async () => {
+    const stale = new Date(Date.now() - staleAfterSeconds * 1000)
+    const quiet = await db.importJob.findMany({
+      where: {
+        OR: [
+          { status: { in: ['validating', 'running'] }, OR: [{ heartbeatAt: { lt: stale } }, { heartbeatAt: null, updatedAt: { lt: stale } }] },
+          { status: 'queued', updatedAt: { lt: stale } },
+        ],
+      },
+      select: { id: true, status: true },
+    })
+    for (const job of quiet) {
+      log.info({ importId: job.id, status: job.status }, 'resuming an import whose worker went quiet')
+      await send(job.status === 'validating' ? validateQueue : runQueue, job.id)
+    }
+  }
+
+  return {
+    start: async () => {
+      stopping = false
+      await boss.createQueue(validateQueue)
+      await boss.createQueue(runQueue)
+      workerIds.push(await boss.work<JobMessage>(validateQueue, { pollingIntervalSeconds: 1, batchSize: 1 }, handle(validate)))
+      workerIds.push(await boss.work<JobMessage>(runQueue, { pollingIntervalSeconds: 1, batchSize: 1 }, handle(run)))
+      await resumeStale()
+      watchdog = setInterval(() => {
+        resumeStale().catch((error: unknown) => log.warn({ err: error }, 'import watchdog failed'))
+      }, watchdogMs)
+      watchdog.unref()
+    },
+    stop: async () => {
+      stopping = true
+      if (watchdog !== undefined) clearInterval(watchdog)
+      await boss.offWork(validateQueue)
+      await boss.offWork(runQueue)
+      workerIds.length = 0
+    },
+    enqueueValidation: (importId) => send(validateQueue, importId),
+    enqueueRun: (importId) => send(runQueue, importId),
+  }
+}
