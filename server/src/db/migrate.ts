@@ -52,6 +52,8 @@ export const migrate = async (options: {
   databaseUrl: string
   migrationsDir: string
   logger: Logger
+  /** The last migration to apply (a restore recreates the schema an archive was made with, then its data). */
+  until?: string
 }): Promise<string[]> => {
   const { logger } = options
   const migrations = await readMigrations(options.migrationsDir)
@@ -76,7 +78,8 @@ export const migrate = async (options: {
       }
     }
 
-    const pending = migrations.filter((migration) => !applied.has(migration.name))
+    const { until } = options
+    const pending = migrations.filter((migration) => !applied.has(migration.name) && (until === undefined || migration.name <= until))
     for (const migration of pending) {
       logger.info({ migration: migration.name }, 'applying migration')
       // A failed migration rolls back completely (PostgreSQL DDL is transactional) and leaves no row behind,
