@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
+import { exampleIds } from '../../http/openapi-examples.js'
 import { errorResponses, jsonContent } from '../../http/schemas.js'
 import { otherErrorResponses } from '../channels/channels.openapi.js'
-import { FeedbackReceipt, FeedbackSubmission, PhotoReceipt, PublicChannel, RegistrationReceipt, RegistrationSubmission } from './public-intake.schemas.js'
+import { FeedbackReceipt, FeedbackSubmission, intakeLimits, PhotoReceipt, PublicChannel, RegistrationReceipt, RegistrationSubmission } from './public-intake.schemas.js'
 
 const deviceId = z
   .string()
@@ -20,6 +21,27 @@ const idempotencyKey = z
     description:
       'Made once per submission and sent again with every retry: the same key and body answer as the first time (201, `Idempotent-Replayed: true`) without creating anything; another body → 422 `IDEMPOTENCY_KEY_REUSED`. Keys belong to the device and are kept 7 days.',
   })
+
+const formTokenExample = [
+  Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url'),
+  Buffer.from(JSON.stringify({ ch: exampleIds.channel, v: 1, dev: 'Jr0k3nP9x1vQ7hYt2LmE5a', aud: 'kezhi-form', jti: '3f9c1a7e-2b4d-4e6f-8a1c-5d7e9f0b2c4e', iat: 1764045489, exp: 1764049089 })).toString('base64url'),
+  'mQ3vT8zL1pX6wR9kB2nY5cF0hJ4sD7gA1eU3iO6tK8w',
+].join('.')
+const openedChannel: z.input<typeof PublicChannel> = {
+  channel: { kind: 'feedback', storeName: '杭州西湖店', staffName: '李娜' },
+  formToken: formTokenExample,
+  expiresAt: '2025-11-25T05:38:09.000Z',
+  limits: intakeLimits,
+}
+const feedbackSubmission: z.input<typeof FeedbackSubmission> = {
+  rating: 4,
+  nps: 9,
+  category: 'service',
+  text: '安装师傅很专业，就是预约等了三天，希望以后能快一点。',
+  photoIds: [exampleIds.photo],
+  phone: '138 1234 5678',
+  contactConsent: true,
+}
 
 const DeviceHeader = z.object({ 'X-Device-Id': deviceId })
 const SubmissionHeaders = z.object({ 'X-Device-Id': deviceId, 'X-Form-Token': formToken, 'Idempotency-Key': idempotencyKey })
@@ -47,7 +69,7 @@ export const publicIntakePaths: ZodOpenApiPathsObject = {
         header: DeviceHeader,
       },
       responses: {
-        '200': { description: 'The channel as the customer sees it', content: jsonContent(PublicChannel) },
+        '200': { description: 'The channel as the customer sees it', content: jsonContent(PublicChannel, openedChannel) },
         ...errorResponses(422, 429),
         ...otherErrorResponses({
           '403': 'The token\'s signature does not verify (`CHANNEL_TOKEN_INVALID`)',
@@ -69,11 +91,13 @@ export const publicIntakePaths: ZodOpenApiPathsObject = {
         content: {
           'multipart/form-data': {
             schema: z.object({ photo: z.string().meta({ description: 'The image file', format: 'binary' }) }),
+            // A file part has no JSON form: the docs show its name, the client sends the bytes.
+            example: { photo: 'IMG_20251124_121530.jpg' },
           },
         },
       },
       responses: {
-        '201': { description: 'Stored; send its id in `photoIds`', content: jsonContent(PhotoReceipt) },
+        '201': { description: 'Stored; send its id in `photoIds`', content: jsonContent(PhotoReceipt, { id: exampleIds.photo, contentType: 'image/jpeg', byteSize: 482133 }) },
         ...errorResponses(400, 422, 429),
         ...formRefusals,
         ...otherErrorResponses({
@@ -91,9 +115,9 @@ export const publicIntakePaths: ZodOpenApiPathsObject = {
       'x-permission': 'public',
       security: [],
       requestParams: { header: SubmissionHeaders },
-      requestBody: { required: true, content: jsonContent(FeedbackSubmission) },
+      requestBody: { required: true, content: jsonContent(FeedbackSubmission, feedbackSubmission) },
       responses: {
-        '201': { description: 'Received (or, replayed, received before)', headers: ReplayedHeader, content: jsonContent(FeedbackReceipt) },
+        '201': { description: 'Received (or, replayed, received before)', headers: ReplayedHeader, content: jsonContent(FeedbackReceipt, { number: 1024, receivedAt: '2025-11-24T04:18:09.000Z' }) },
         ...errorResponses(400, 422, 429),
         ...formRefusals,
       },
@@ -107,9 +131,9 @@ export const publicIntakePaths: ZodOpenApiPathsObject = {
       'x-permission': 'public',
       security: [],
       requestParams: { header: SubmissionHeaders },
-      requestBody: { required: true, content: jsonContent(RegistrationSubmission) },
+      requestBody: { required: true, content: jsonContent(RegistrationSubmission, { name: '陈静', phone: '186 5712 3307', consent: true, client: 'miniapp' }) },
       responses: {
-        '201': { description: 'Received', headers: ReplayedHeader, content: jsonContent(RegistrationReceipt) },
+        '201': { description: 'Received', headers: ReplayedHeader, content: jsonContent(RegistrationReceipt, { received: true }) },
         ...errorResponses(400, 422, 429),
         ...formRefusals,
       },
