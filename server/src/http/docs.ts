@@ -14,8 +14,21 @@ const docsPage = `<!doctype html>
 `
 
 // Kept out of the page so a strict Content-Security-Policy (no inline scripts) does not break the docs.
+// persistAuthorization keeps the token pasted into Authorize (an API key `kz_…` or an access token) across reloads;
+// showExtensions shows each operation's `x-permission`; the filter box searches tags and operations.
 const initScript = `window.addEventListener('load', function () {
-  window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true })
+  window.ui = SwaggerUIBundle({
+    url: '/api/openapi.json',
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    persistAuthorization: true,
+    displayOperationId: true,
+    showExtensions: true,
+    filter: true,
+    docExpansion: 'list',
+    defaultModelsExpandDepth: 0,
+    tryItOutEnabled: false
+  })
 })
 `
 

@@ -24,6 +24,31 @@ import { securitySettingsPaths } from '../modules/security-settings/security-set
 
 export type OpenApiDocument = ReturnType<typeof createDocument>
 
+// Markdown, shown at the top of /api/docs.
+const apiDescription = `The open API of Kezhi CRM (客知): everything the console does, for integrations.
+
+## Authorisation
+Every operation not marked public needs \`Authorization: Bearer <token>\` (in these docs: **Authorize**, then paste
+the token). Two kinds of token work:
+
+- **API key** \`kz_…\` — for integrations. An administrator creates it in the console at **系统管理 → API 密钥**
+  (permission \`api_key:manage\`), choosing the role it acts with and the user it acts as; the key is shown once. It
+  reaches every operation its role allows (\`x-permission\` on each operation) and no further: customers outside
+  the role's data scope answer 404. \`X-API-Key: kz_…\` is accepted too. Operations on one's own account (\`/api/me/…\`
+  passwords, two-factor authentication, sessions) answer 403 to API keys.
+- **Access token** (JWT, valid 15 minutes) from \`POST /api/auth/login\`, renewed with \`POST /api/auth/refresh\`.
+
+## Errors
+Every error answers with the shape \`ErrorResponse\`: \`{ code, message, details }\`; \`code\` is stable (see
+\`ErrorCode\`), \`details\` names the offending fields (\`{ field, message }\`). Messages follow \`Accept-Language\`
+(zh-CN by default, en-US).
+
+## Conventions
+Times are ISO 8601 in UTC; amounts are decimal strings (\`"1280.00"\`, yuan); phones and emails are masked
+(\`138****5678\`) everywhere except the audited reveal operations; lists page with \`cursor\` and \`nextCursor\`;
+a creation retried with the same \`Idempotency-Key\` is not repeated. The examples of each operation show real
+answers of a small store, 杭州西湖店.`
+
 /** The API description, generated from the same zod schemas the handlers validate with. */
 export const buildOpenApiDocument = (): OpenApiDocument =>
   createDocument({
@@ -31,8 +56,7 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     info: {
       title: 'Kezhi CRM API',
       version: '0.1.0',
-      description:
-        'Errors always have the shape `ErrorResponse`. Messages follow `Accept-Language` (zh-CN by default, en-US).',
+      description: apiDescription,
     },
     tags: [
       { name: 'health', description: 'Service status' },
@@ -53,7 +77,13 @@ export const buildOpenApiDocument = (): OpenApiDocument =>
     security: [{ bearerAuth: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key `kz_…` (create one in the console at 系统管理 → API 密钥), or the access token (JWT) of ' +
+            '`POST /api/auth/login`. Paste it without the word Bearer.',
+        },
       },
       // Travels JSON-encoded in a query string, so no operation refers to it; listed to document its shape.
       schemas: { CustomFieldFilters },
