@@ -15,6 +15,7 @@ import { BulkActions, type BulkTarget } from './components/BulkActions';
 import { FilterPanel } from './components/FilterPanel';
 import { KeywordSearch } from './components/KeywordSearch';
 import { MergeModal } from './components/MergeModal';
+import { ExportButton } from './ExportButton';
 import { ViewTabs } from './components/ViewTabs';
 import { customFieldFilterKey, filterQuery, formFromFilter } from './filters';
 import { listPageSize, rowsOf, totalOf } from './paging';
@@ -266,6 +267,7 @@ export default function CustomerListPage() {
           />
         )}
         toolBarRender={() => [
+          <ExportButton key="export" filter={settings.filter} sort={effectiveSort} />,
           access.canDeleteCustomers && (
             <Button key="trash" icon={<DeleteOutlined />} onClick={() => history.push('/customers/trash')}>
               {t('trash.entry')}
