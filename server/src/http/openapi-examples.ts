@@ -257,7 +257,7 @@ export const exampleCustomer: Example<typeof Customer> = {
     averageOrderValue: '1280.00',
     firstPurchaseAt: '2023-04-18T02:40:00.000Z',
     lastPurchaseAt: '2025-11-23T08:00:00.000Z',
-    purchaseFrequencyDays: 313.5,
+    purchaseFrequencyDays: 316.7,
   },
   mergedFrom: [],
 }

@@ -23,7 +23,7 @@ const assistant: z.input<typeof Contact> = {
   id: '71c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
   name: '周婷',
   title: '行政助理',
-  phones: [{ id: '82d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f', type: 'work', number: '057****4400', display: '057****4400', primary: true, masked: true }],
+  phones: [{ id: '82d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f', type: 'work', number: '571****4400', display: '571****4400', primary: true, masked: true }],
   emails: [],
   relationshipType: null,
   reportsToId: exampleIds.contact,

@@ -99,7 +99,7 @@ const updatedCustomer: z.input<typeof Customer> = {
   version: 4,
   phones: [
     ...exampleCustomer.phones,
-    { id: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f', type: 'work', number: '057****4321', display: '057****4321', primary: false, masked: true },
+    { id: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f', type: 'work', number: '571****4321', display: '571****4321', primary: false, masked: true },
   ],
   updatedAt: '2025-11-25T03:02:18.000Z',
 }
