@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../test/support.js'
 import { buildOpenApiDocument, serializeOpenApiDocument } from './openapi.js'
 
 type JsonObject = Record<string, unknown>
-type MediaTypes = Record<string, { schema?: unknown; example?: unknown }>
+type MediaTypes = Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown }> }>
 type Operation = {
   operationId: string
   tags?: string[]
@@ -74,9 +74,14 @@ const placementsOf = (document: JsonObject) => {
   for (const operation of operationsOf(document)) {
     const visit = (where: string, content: MediaTypes | undefined, mustHaveExample: boolean) => {
       for (const [mediaType, media] of Object.entries(content ?? {})) {
-        const placement = { operationId: operation.operationId, where, mediaType, schema: media.schema, example: media.example }
-        if (mustHaveExample && isReadable(mediaType)) required.push(placement)
-        if ('example' in media) present.push(placement)
+        // `example`, or named `examples` (each one checked like an example).
+        const examples = [
+          ...('example' in media ? [media.example] : []),
+          ...Object.values(media.examples ?? {}).map((named) => named.value),
+        ]
+        const placement = { operationId: operation.operationId, where, mediaType, schema: media.schema ?? {} }
+        if (mustHaveExample && isReadable(mediaType)) required.push({ ...placement, example: examples[0] })
+        present.push(...examples.map((example) => ({ ...placement, example })))
       }
     }
     visit('request body', operation.requestBody?.content, true)
