@@ -189,7 +189,8 @@ export const guessMapping = (headers: readonly string[], targets: readonly Targe
   }
   const taken = new Set<string>()
   return headers.map((header, index) => {
-    const definition = words.get(comparable(header))
+    // JSON keys of nested objects read `联系方式.手机`: the last part names the field.
+    const definition = words.get(comparable(header)) ?? words.get(comparable(header.split('.').pop() ?? ''))
     if (definition === undefined || (!definition.multiple && taken.has(definition.target))) return { index, header, target: null }
     taken.add(definition.target)
     return { index, header, target: definition.target }

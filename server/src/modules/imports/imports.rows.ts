@@ -487,7 +487,8 @@ export const checkOrderRow = (row: DataRow, columns: readonly MappedColumn[]): C
   const product = reader.text('product')
   const quantity = reader.number('quantity', { min: 1, integer: true })
   const unitPrice = reader.number('unitPrice', { min: 0 })
-  if (amount === undefined && product === undefined) reader.add('required', reader.mapped('amount') ?? null, null)
+  // An item row of an order may leave the amount to the order's first row; a row with neither says nothing at all.
+  if (reader.first('amount') === undefined && product === undefined) reader.add('required', reader.mapped('amount') ?? null, null)
   if (reader.failed || customer === undefined || orderNo === undefined || orderedAt === undefined) {
     return { rowNumber: row.rowNumber, issues: reader.issues, record: null }
   }
