@@ -25,7 +25,9 @@ import {
   responseStatusColor,
 } from './webhookState';
 
-const statuses: WebhookDeliveryStatus[] = ['pending', 'succeeded', 'failed'];
+// The filter's order; a status the server adds fails the typecheck here until it is placed.
+const statusOrder = { pending: 0, succeeded: 1, failed: 2 } satisfies Record<WebhookDeliveryStatus, number>;
+const statuses = Object.keys(statusOrder) as WebhookDeliveryStatus[];
 const when = (value: string | null, fallback: string) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : fallback);
 
 function useStatusName() {
@@ -143,6 +145,7 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook; onClo
   const deliveries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const empty = t('common.empty');
   const now = Date.now();
+  const title = t('system.webhooks.deliveries.title', { name: webhook.name });
 
   const replayDelivery = async (delivery: WebhookDelivery) => {
     setReplaying(delivery.id);
@@ -176,9 +179,9 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook; onClo
     {
       title: t('system.webhooks.deliveries.eventType'),
       key: 'eventType',
-      width: 160,
+      width: 220,
       render: (_, delivery) => (
-        <Space size={4}>
+        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text code>{delivery.eventType}</Typography.Text>
           {delivery.replayOfId && <Tag>{t('system.webhooks.deliveries.replayTag')}</Tag>}
         </Space>
@@ -226,7 +229,14 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook; onClo
   ];
 
   return (
-    <Drawer open width={1000} title={t('system.webhooks.deliveries.title', { name: webhook.name })} onClose={onClose}>
+    <Drawer
+      open
+      width={1000}
+      title={title}
+      // The drawer's title is not tied to its dialog element; this names the dialog.
+      aria-label={title}
+      onClose={onClose}
+    >
       <Space style={{ marginBottom: 12 }} wrap>
         <Radio.Group
           optionType="button"

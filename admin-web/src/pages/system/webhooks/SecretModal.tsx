@@ -27,6 +27,7 @@ export function SecretModal({
   return (
     <Modal
       open
+      width={640}
       title={title}
       maskClosable={false}
       onCancel={onClose}

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Dropdown, Empty, Modal, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '@/components/AppProviders/message';
@@ -13,7 +12,6 @@ import {
   useWebhooks,
   type Webhook,
 } from '@/services/webhooks';
-import { ConfirmAction } from '../components/ConfirmAction';
 import { useNamedTable } from '../components/NamedTable';
 import { useFail } from '../components/useFail';
 import { DeliveriesDrawer } from './DeliveriesDrawer';
@@ -40,73 +38,110 @@ function WebhookActions({
   const { t } = useTranslation();
   const message = useMessage();
   const fail = useFail();
+  const [modal, modalContext] = Modal.useModal();
   const update = useUpdateWebhook();
   const rotate = useRotateWebhookSecret();
   const remove = useDeleteWebhook();
   const sendTest = useSendTestEvent();
   const name = webhook.name;
 
-  const test = async () => {
+  const run = async (action: () => Promise<unknown>, done?: string) => {
     try {
-      await sendTest.mutateAsync(webhook.id);
-      message.success(t('system.webhooks.testSent', { name }));
+      await action();
+      if (done) message.success(done);
     } catch (error) {
       fail(error);
     }
   };
 
-  const enable = async () => {
-    try {
-      await update.mutateAsync({ id: webhook.id, patch: { active: true } });
-      message.success(t('system.webhooks.enabledDone', { name }));
-    } catch (error) {
-      fail(error);
-    }
-  };
+  // Each runs after a confirmation; the dialog waits for the call and shows its failure as a toast.
+  const confirm = (title: string, content: string, okText: string, action: () => Promise<unknown>, done: string) =>
+    modal.confirm({
+      title,
+      content,
+      okText,
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => run(action, done),
+    });
+
+  const more: MenuProps['items'] = [
+    webhook.active
+      ? {
+          key: 'disable',
+          label: t('system.webhooks.disable'),
+          onClick: () =>
+            confirm(
+              t('system.webhooks.disableConfirm', { name }),
+              t('system.webhooks.disableWarning'),
+              t('system.webhooks.disable'),
+              () => update.mutateAsync({ id: webhook.id, patch: { active: false } }),
+              t('system.webhooks.disabledDone', { name }),
+            ),
+        }
+      : {
+          key: 'enable',
+          label: t('system.webhooks.enable'),
+          onClick: () =>
+            void run(
+              () => update.mutateAsync({ id: webhook.id, patch: { active: true } }),
+              t('system.webhooks.enabledDone', { name }),
+            ),
+        },
+    {
+      key: 'rotate',
+      label: t('system.webhooks.rotate'),
+      onClick: () =>
+        confirm(
+          t('system.webhooks.rotateConfirm', { name }),
+          t('system.webhooks.rotateWarning'),
+          t('system.webhooks.rotate'),
+          async () => {
+            const rotated = await rotate.mutateAsync(webhook.id);
+            onSecret({ title: t('system.webhooks.secret.rotatedTitle', { name }), secret: rotated.secret });
+          },
+          t('system.webhooks.rotatedDone', { name }),
+        ),
+    },
+    {
+      key: 'delete',
+      danger: true,
+      label: t('common.delete'),
+      onClick: () =>
+        confirm(
+          t('system.webhooks.deleteConfirm', { name }),
+          t('system.webhooks.deleteWarning'),
+          t('common.delete'),
+          () => remove.mutateAsync(webhook.id),
+          t('system.webhooks.deletedDone', { name }),
+        ),
+    },
+  ];
 
   return (
     <Space size={0} role="group" aria-label={t('system.rowActions', { name })}>
+      {modalContext}
       <Button type="link" size="small" onClick={onDeliveries}>
         {t('system.webhooks.deliveriesButton')}
       </Button>
       <Tooltip title={webhook.active ? undefined : t('system.webhooks.testWhileDisabled')}>
-        <Button type="link" size="small" loading={sendTest.isPending} onClick={() => void test()}>
+        <Button
+          type="link"
+          size="small"
+          loading={sendTest.isPending}
+          onClick={() => void run(() => sendTest.mutateAsync(webhook.id), t('system.webhooks.testSent', { name }))}
+        >
           {t('system.webhooks.sendTest')}
         </Button>
       </Tooltip>
       <Button type="link" size="small" onClick={onEdit}>
         {t('common.edit')}
       </Button>
-      {webhook.active ? (
-        <ConfirmAction
-          label={t('system.webhooks.disable')}
-          title={t('system.webhooks.disableConfirm', { name })}
-          description={t('system.webhooks.disableWarning')}
-          done={t('system.webhooks.disabledDone', { name })}
-          action={() => update.mutateAsync({ id: webhook.id, patch: { active: false } })}
-        />
-      ) : (
-        <Button type="link" size="small" onClick={() => void enable()}>
-          {t('system.webhooks.enable')}
+      <Dropdown menu={{ items: more }} trigger={['click']}>
+        <Button type="link" size="small">
+          {t('system.more')}
         </Button>
-      )}
-      <ConfirmAction
-        label={t('system.webhooks.rotate')}
-        title={t('system.webhooks.rotateConfirm', { name })}
-        description={t('system.webhooks.rotateWarning')}
-        done={t('system.webhooks.rotatedDone', { name })}
-        action={async () => {
-          const rotated = await rotate.mutateAsync(webhook.id);
-          onSecret({ title: t('system.webhooks.secret.rotatedTitle', { name }), secret: rotated.secret });
-        }}
-      />
-      <ConfirmAction
-        label={t('common.delete')}
-        title={t('system.webhooks.deleteConfirm', { name })}
-        description={t('system.webhooks.deleteWarning')}
-        done={t('system.webhooks.deletedDone', { name })}
-        action={() => remove.mutateAsync(webhook.id)}
-      />
+      </Dropdown>
     </Space>
   );
 }
@@ -118,14 +153,13 @@ export default function WebhooksPage() {
   const [secret, setSecret] = useState<ShownSecret | null>(null);
   const [showingDeliveriesOf, setShowingDeliveriesOf] = useState<string | null>(null);
   const table = useNamedTable(t('system.webhooks.tableName'));
-  const empty = t('common.empty');
   const deliveriesOf = webhooks.data?.find((webhook) => webhook.id === showingDeliveriesOf);
 
   const columns: ProColumns<Webhook>[] = [
     {
       title: t('system.webhooks.fields.name'),
       key: 'name',
-      width: 180,
+      width: 160,
       render: (_, webhook) => (
         <Space direction="vertical" size={0}>
           <Typography.Text>{webhook.name}</Typography.Text>
@@ -140,19 +174,24 @@ export default function WebhooksPage() {
     {
       title: t('system.webhooks.fields.url'),
       key: 'url',
-      width: 240,
+      width: 220,
       render: (_, webhook) => (
-        <Typography.Text code ellipsis={{ tooltip: webhook.url }} style={{ maxWidth: 260 }}>
-          {webhook.url}
-        </Typography.Text>
+        <Space direction="vertical" size={0}>
+          <Typography.Text code ellipsis={{ tooltip: webhook.url }} style={{ maxWidth: 220 }}>
+            {webhook.url}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('system.webhooks.secretHint', { hint: webhook.secretHint })}
+          </Typography.Text>
+        </Space>
       ),
     },
     {
       title: t('system.webhooks.fields.events'),
       key: 'events',
-      width: 220,
+      width: 200,
       render: (_, webhook) => {
-        const summary = eventsSummary(webhook.events);
+        const summary = eventsSummary(webhook.events, 2);
         if (summary.all) return <Tag color="blue">{t('system.webhooks.everyEvent')}</Tag>;
         return (
           <Space size={[0, 4]} wrap>
@@ -171,7 +210,7 @@ export default function WebhooksPage() {
     {
       title: t('system.webhooks.fields.active'),
       key: 'active',
-      width: 90,
+      width: 70,
       render: (_, webhook) =>
         webhook.active ? (
           <Tag color="green">{t('system.webhooks.status.active')}</Tag>
@@ -180,37 +219,23 @@ export default function WebhooksPage() {
         ),
     },
     {
-      title: t('system.webhooks.fields.secret'),
-      key: 'secret',
-      width: 120,
-      render: (_, webhook) => <Typography.Text code>whsec_…{webhook.secretHint}</Typography.Text>,
-    },
-    {
       title: t('system.webhooks.fields.stats'),
       key: 'stats',
-      width: 200,
+      width: 100,
       render: (_, webhook) => (
-        <Space size={4} wrap>
-          <Tag color="success">{t('system.webhooks.stats.succeeded', { count: webhook.stats.succeeded })}</Tag>
-          <Tag color={webhook.stats.failed > 0 ? 'error' : undefined}>
+        <Space direction="vertical" size={0}>
+          <Typography.Text type="success">{t('system.webhooks.stats.succeeded', { count: webhook.stats.succeeded })}</Typography.Text>
+          <Typography.Text type={webhook.stats.failed > 0 ? 'danger' : 'secondary'}>
             {t('system.webhooks.stats.failed', { count: webhook.stats.failed })}
-          </Tag>
-          <Tag color={webhook.stats.pending > 0 ? 'processing' : undefined}>
-            {t('system.webhooks.stats.pending', { count: webhook.stats.pending })}
-          </Tag>
+          </Typography.Text>
+          <Typography.Text type="secondary">{t('system.webhooks.stats.pending', { count: webhook.stats.pending })}</Typography.Text>
         </Space>
       ),
     },
     {
-      title: t('system.webhooks.fields.createdAt'),
-      key: 'createdAt',
-      width: 150,
-      render: (_, webhook) => (webhook.createdAt ? dayjs(webhook.createdAt).format('YYYY-MM-DD HH:mm') : empty),
-    },
-    {
       title: t('common.actions'),
       key: 'actions',
-      width: 400,
+      width: 250,
       fixed: 'right',
       render: (_, webhook) => (
         <WebhookActions
