@@ -94,10 +94,8 @@ interface CustomerColumns {
   level_id: string | null
   lifecycle_status: LifecycleStatus
   owner_id: string | null
-  phone_numbers: Buffer[]
-  phone_keys: string[]
-  email_addresses: Buffer[]
-  email_keys: string[]
+  phones: string[]
+  emails: string[]
   province_name: string | null
   city_name: string | null
   district_name: string | null
@@ -116,14 +114,24 @@ interface CustomerColumns {
   custom_fields: unknown
 }
 
+/**
+ * A sealed value and its key id as one text (`<keyId>.<base64>`): one array per relation instead of two parallel ones
+ * halves the lookups of the hottest statement.
+ */
+const sealedText = (keyId: Prisma.Sql, ciphertext: Prisma.Sql) => Prisma.sql`${keyId} || '.' || encode(${ciphertext}, 'base64')`
+const openSealedText = (cipher: DataCipher, value: string): string => {
+  const dot = value.indexOf('.')
+  return cipher.open(Buffer.from(value.slice(dot + 1), 'base64'), value.slice(0, dot))
+}
+
 // Primary entries first, then in the order they were entered (the import makes the first one primary).
 const customersStatement = (ids: string[], where: Prisma.Sql): Prisma.Sql => Prisma.sql`
   SELECT c.id, c.name, c.gender, c.birthday::text AS birthday, c.occupation, c.company, c.industry, c.source,
     c.level_id::text AS level_id, c.lifecycle_status, c.owner_id::text AS owner_id,
-    ARRAY(SELECT p.number_encrypted FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.sort_order, p.created_at) AS phone_numbers,
-    ARRAY(SELECT p.key_id FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.sort_order, p.created_at) AS phone_keys,
-    ARRAY(SELECT e.address_encrypted FROM customer_emails e WHERE e.customer_id = c.id ORDER BY e.is_primary DESC, e.sort_order, e.created_at) AS email_addresses,
-    ARRAY(SELECT e.key_id FROM customer_emails e WHERE e.customer_id = c.id ORDER BY e.is_primary DESC, e.sort_order, e.created_at) AS email_keys,
+    ARRAY(SELECT ${sealedText(Prisma.sql`p.key_id`, Prisma.sql`p.number_encrypted`)} FROM customer_phones p WHERE p.customer_id = c.id
+      ORDER BY p.is_primary DESC, p.sort_order, p.created_at) AS phones,
+    ARRAY(SELECT ${sealedText(Prisma.sql`e.key_id`, Prisma.sql`e.address_encrypted`)} FROM customer_emails e WHERE e.customer_id = c.id
+      ORDER BY e.is_primary DESC, e.sort_order, e.created_at) AS emails,
     a.province_name, a.city_name, a.district_name, a.street_encrypted AS street, a.house_number_encrypted AS house_number,
     a.key_id AS address_key,
     ARRAY(SELECT ct.tag_id::text FROM customer_tags ct WHERE ct.customer_id = c.id) AS tag_ids,
@@ -155,20 +163,18 @@ interface ContactColumns extends OwningColumns {
   name: string
   title: string | null
   relationship_type_id: string | null
-  phone_numbers: Buffer[]
-  phone_keys: string[]
-  email_addresses: Buffer[]
-  email_keys: string[]
+  phones: string[]
+  emails: string[]
   notes: string | null
   created_at: Date
 }
 
 const contactsStatement = (ids: string[], where: Prisma.Sql): Prisma.Sql => Prisma.sql`
   SELECT ${owningCustomerColumns}, ct.name, ct.title, ct.relationship_type_id::text AS relationship_type_id, ct.notes, ct.created_at,
-    ARRAY(SELECT cp.number_encrypted FROM contact_phones cp WHERE cp.contact_id = ct.id ORDER BY cp.is_primary DESC, cp.sort_order, cp.created_at) AS phone_numbers,
-    ARRAY(SELECT cp.key_id FROM contact_phones cp WHERE cp.contact_id = ct.id ORDER BY cp.is_primary DESC, cp.sort_order, cp.created_at) AS phone_keys,
-    ARRAY(SELECT ce.address_encrypted FROM contact_emails ce WHERE ce.contact_id = ct.id ORDER BY ce.is_primary DESC, ce.sort_order, ce.created_at) AS email_addresses,
-    ARRAY(SELECT ce.key_id FROM contact_emails ce WHERE ce.contact_id = ct.id ORDER BY ce.is_primary DESC, ce.sort_order, ce.created_at) AS email_keys
+    ARRAY(SELECT ${sealedText(Prisma.sql`cp.key_id`, Prisma.sql`cp.number_encrypted`)} FROM contact_phones cp WHERE cp.contact_id = ct.id
+      ORDER BY cp.is_primary DESC, cp.sort_order, cp.created_at) AS phones,
+    ARRAY(SELECT ${sealedText(Prisma.sql`ce.key_id`, Prisma.sql`ce.address_encrypted`)} FROM contact_emails ce WHERE ce.contact_id = ct.id
+      ORDER BY ce.is_primary DESC, ce.sort_order, ce.created_at) AS emails
   FROM contacts ct JOIN customers c ON c.id = ct.customer_id ${primaryPhoneJoin}
   WHERE ct.customer_id = ANY(${ids}::uuid[]) AND ct.deleted_at IS NULL AND ${where}
   ORDER BY array_position(${ids}::uuid[], c.id), ct.created_at, ct.id`
@@ -230,7 +236,8 @@ export const createExportReader = async (
   const namesOf = async () => (names ??= await loadNames(options.db))
 
   const phone = (sealed: Buffer, keyId: string) => phoneForExport(cipher.open(sealed, keyId), fullContacts)
-  const email = (sealed: Buffer, keyId: string) => emailForExport(cipher.open(sealed, keyId), fullContacts)
+  const phoneOf = (sealed: string) => phoneForExport(openSealedText(cipher, sealed), fullContacts)
+  const emailOf = (sealed: string) => emailForExport(openSealedText(cipher, sealed), fullContacts)
   const opened = (sealed: Buffer | null, keyId: string | null) => (sealed === null || keyId === null ? null : cipher.open(sealed, keyId))
   const owning = (row: OwningColumns): OwningCustomer => ({
     customerId: row.customer_id,
@@ -253,8 +260,8 @@ export const createExportReader = async (
       level: row.level_id === null ? null : (known.levels.get(row.level_id) ?? null),
       lifecycleStatus: row.lifecycle_status,
       owner: row.owner_id === null ? null : (known.users.get(row.owner_id) ?? null),
-      phones: row.phone_numbers.map((sealed, index) => phone(sealed, row.phone_keys[index] ?? '')),
-      emails: row.email_addresses.map((sealed, index) => email(sealed, row.email_keys[index] ?? '')),
+      phones: row.phones.map(phoneOf),
+      emails: row.emails.map(emailOf),
       address: addressParts.length === 0 ? null : addressParts.join(''),
       province: row.province_name,
       city: row.city_name,
@@ -280,8 +287,8 @@ export const createExportReader = async (
     name: row.name,
     title: row.title,
     relationship: row.relationship_type_id === null ? null : (known.relationships.get(row.relationship_type_id) ?? null),
-    phones: row.phone_numbers.map((sealed, index) => phone(sealed, row.phone_keys[index] ?? '')),
-    emails: row.email_addresses.map((sealed, index) => email(sealed, row.email_keys[index] ?? '')),
+    phones: row.phones.map(phoneOf),
+    emails: row.emails.map(emailOf),
     notes: row.notes,
     createdAt: row.created_at,
   })

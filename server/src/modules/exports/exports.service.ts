@@ -4,7 +4,7 @@ import pg from 'pg'
 import { recordAudit } from '../../audit/audit.js'
 import { addHousekeepingChore } from '../../jobs/housekeeping.js'
 import type { Permission, RoleScopes } from '../../auth/permissions.js'
-import type { StatementRunner } from '../../db/prisma.js'
+import type { Db, StatementRunner } from '../../db/prisma.js'
 import type { ExportJob as ExportJobRow, Prisma } from '../../generated/prisma/client.js'
 import { authenticated, can, type AuthenticatedContext, type AuthUser, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
@@ -125,10 +125,37 @@ const underFilter = (error: unknown): unknown =>
       })
     : error
 
+const exportsDirectory = (dataDir: string) => join(dataDir, 'exports')
+
+const isLive = (row: Pick<ExportJobRow, 'status' | 'expiresAt'>, now = Date.now()) =>
+  row.status === 'completed' && row.expiresAt !== null && row.expiresAt.getTime() > now
+
+/**
+ * Removes the files of expired exports and leftovers of failed or vanished ones from DATA_DIR/exports; the hourly
+ * housekeeping runs it. Reads the folder rather than the table, so the work is bounded by the files that exist.
+ */
+export const purgeExpiredExportFiles = async (db: Db, dataDir: string): Promise<number> => {
+  const directory = exportsDirectory(dataDir)
+  const names = await readdir(directory).catch(() => [] as string[])
+  const ids = [...new Set(names.map((name) => name.split('.')[0] ?? '').filter((id) => uuidShape.test(id)))]
+  const rows = ids.length === 0 ? [] : await db.exportJob.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, expiresAt: true } })
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  let removed = 0
+  for (const name of names) {
+    const row = byId.get(name.split('.')[0] ?? '')
+    // A partial file belongs to an export being written; every other file stays only while its link is valid.
+    const writing = name.endsWith('.part') && (row?.status === 'running' || row?.status === 'queued')
+    if (row !== undefined && (isLive(row) || writing)) continue
+    await rm(join(directory, name), { force: true })
+    removed += 1
+  }
+  return removed
+}
+
 export const createExportsService = (deps: DataTransferDeps): ExportsService => {
   const { db, cipher, access, boss, logger: rootLogger, dataDir, databaseUrl, config } = deps
   const logger = rootLogger.child({ component: 'exports' })
-  const directory = join(dataDir, 'exports')
+  const directory = exportsDirectory(dataDir)
   const filePath = (row: Pick<ExportJobRow, 'id' | 'format'>) => join(directory, `${row.id}.${fileExtension[row.format]}`)
   let pool: pg.Pool | undefined
   let removeChore: (() => void) | undefined
@@ -160,8 +187,6 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
     }
   }
 
-  const isLive = (row: ExportJobRow, now = Date.now()) =>
-    row.status === 'completed' && row.expiresAt !== null && row.expiresAt.getTime() > now
 
   const toDto = (row: ExportJobRow): ExportJobDto => {
     const total = row.total ?? 0
@@ -370,24 +395,7 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
       return { path, fileName: row.fileName ?? `export.${fileExtension[row.format]}`, contentType: contentTypes[row.format], size }
     },
 
-    purgeExpiredFiles: async () => {
-      const names = await readdir(directory).catch(() => [] as string[])
-      const ids = [...new Set(names.map((name) => name.split('.')[0] ?? '').filter((id) => uuidShape.test(id)))]
-      if (ids.length === 0) return 0
-      const rows = await db.exportJob.findMany({ where: { id: { in: ids } } })
-      const byId = new Map(rows.map((row) => [row.id, row]))
-      let removed = 0
-      for (const name of names) {
-        const id = name.split('.')[0] ?? ''
-        const row = byId.get(id)
-        // A partial file belongs to a running export; everything else stays only while its link is valid.
-        const keep = row !== undefined && (isLive(row) || (name.endsWith('.part') && (row.status === 'running' || row.status === 'queued')))
-        if (keep) continue
-        await rm(join(directory, name), { force: true })
-        removed += 1
-      }
-      return removed
-    },
+    purgeExpiredFiles: () => purgeExpiredExportFiles(db, dataDir),
 
     start: async () => {
       removeChore = addHousekeepingChore(boss, { name: 'exportFiles', run: () => service.purgeExpiredFiles() })
