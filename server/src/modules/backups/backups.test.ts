@@ -155,6 +155,31 @@ describe('backups in the console: an administrator backs up, lists and downloads
     expect((await listBackupFiles(dataDir.path)).map((file) => file.name)).toEqual([started.body.name])
   })
 
+  it('a database a server has used but that holds no customers is replaced only when the operator insists (--force)', async () => {
+    const [item] = (await untilIdle()).items
+    const archivePath = join(backupsDirOf(dataDir.path), item!.name)
+    const used = await createTestDatabase()
+    const target = await makeTempDir('restore-force')
+    try {
+      await withDatabaseClient(used.url, (client) =>
+        client.query(
+          `INSERT INTO users (id, username, password_hash, display_name, role_id, team_id, updated_at)
+           VALUES (gen_random_uuid(), 'admin', 'x', '管理员', (SELECT id FROM roles WHERE key = 'admin'), (SELECT id FROM teams WHERE parent_id IS NULL), now())`,
+        ),
+      )
+      const options = { archivePath, databaseUrl: used.url, configuredKey: undefined, migrationsDir: repoPaths.migrationsDir, logger: silentLogger, dataDir: target.path }
+      await expect(restoreBackup(options)).rejects.toThrow(/a server has already used this database .* pass --force/)
+      const summary = await restoreBackup({ ...options, force: true })
+      const manifest = await readManifest(archivePath)
+      expect(summary.counts).toEqual(Object.fromEntries(manifest.tables.map((table) => [table.name, table.rows])))
+      const customers = await withDatabaseClient(used.url, async (client) => Number((await client.query<{ count: string }>('SELECT count(*) AS count FROM customers')).rows[0]?.count))
+      expect(customers).toBe(manifest.tables.find((table) => table.name === 'customers')?.rows)
+    } finally {
+      await dropDatabase(used.name)
+      await target.remove()
+    }
+  })
+
   it('a restore refuses a database that holds customers, and a damaged archive, saying why', async () => {
     const [item] = (await untilIdle()).items
     const archivePath = join(backupsDirOf(dataDir.path), item!.name)
