@@ -72,7 +72,8 @@ export default function BackupsPage() {
   const [downloading, setDownloading] = useState<string | null>(null);
   const table = useNamedTable(t('system.backups.tableName'));
   const scheduleText = useScheduleText();
-  const progress = backupProgress(requested, backups.data, Date.now());
+  // Judged at the time of the last fetch: every poll changes it, so the page re-renders even when the list did not.
+  const progress = backupProgress(requested, backups.data, Math.max(backups.dataUpdatedAt, requested?.requestedAt ?? 0));
   const language = i18n.language;
 
   useEffect(() => {

@@ -144,7 +144,8 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook; onClo
   const table = useNamedTable(t('system.webhooks.deliveries.tableName'));
   const deliveries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const empty = t('common.empty');
-  const now = Date.now();
+  // The time of the last fetch: each poll re-renders the log with fresh "in N seconds" texts.
+  const now = log.dataUpdatedAt || Date.now();
   const title = t('system.webhooks.deliveries.title', { name: webhook.name });
 
   const replayDelivery = async (delivery: WebhookDelivery) => {
