@@ -41,6 +41,12 @@ const menuTitles: Record<string, () => string> = {
   'menu.system.audit': () => i18n.t('menu.audit'),
   'menu.system.apiKeys': () => i18n.t('menu.apiKeys'),
   'menu.system.security': () => i18n.t('menu.security'),
+  'menu.system.backups': () => i18n.t('menu.backups'),
+  'menu.system.webhooks': () => i18n.t('menu.webhooks'),
+  'menu.data': () => i18n.t('menu.data'),
+  'menu.data.imports': () => i18n.t('menu.imports'),
+  'menu.data.importDetail': () => i18n.t('menu.importDetail'),
+  'menu.data.exports': () => i18n.t('menu.exports'),
 };
 
 // Loaded on demand: the entry chunk is what the login page waits for, and neither the header nor

@@ -98,6 +98,8 @@ const auditResourceMessages = {
   account: 'system.audit.resources.account',
   channel: 'system.audit.resources.channel',
   feedback: 'system.audit.resources.feedback',
+  backup: 'system.audit.resources.backup',
+  webhook: 'system.audit.resources.webhook',
 } as const satisfies Record<AuditResource, string>;
 
 // Field names of the system records' audit diffs (customers' fields are labelled by the timeline's map).
