@@ -7,10 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import tar from 'tar-stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readConfig, repoPaths } from '../../config.js'
-import { applyBackupRetention, ArchiveError, backupsDirOf, listBackupFiles, readManifest } from '../../lib/backup.js'
+import { migrate, readMigrations } from '../../db/migrate.js'
+import { applyBackupRetention, ArchiveError, backupsDirOf, createBackup, listBackupFiles, readManifest } from '../../lib/backup.js'
 import { RestoreRefused, restoreBackup } from '../../lib/backup-restore.js'
 import { createTestDatabase, dropDatabase, makeTempDir, silentLogger, startTestServer, withDatabaseClient, type ErrorBody, type TestServer } from '../../test/support.js'
 import type { BackupList } from './backups.schemas.js'
+import { tableContents } from './backups.test-support.js'
 
 const pgLock = `SELECT pg_advisory_lock(hashtext('kezhi:backup'))`
 const pgUnlock = `SELECT pg_advisory_unlock(hashtext('kezhi:backup'))`
@@ -91,6 +93,13 @@ describe('backups in the console: an administrator backs up, lists and downloads
     })
     // Nothing half-written is left beside it.
     expect(await readdir(backupsDirOf(dataDir.path))).toEqual([(await list()).items[0]!.name])
+  })
+
+  it('the daily backup is a pg-boss schedule in BACKUP_TIMEZONE', async () => {
+    const schedules = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query<{ cron: string; timezone: string }>(`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'backup'`)).rows,
+    )
+    expect(schedules).toEqual([{ cron: '30 3 * * *', timezone: 'Asia/Shanghai' }])
   })
 
   it('the download is the archive itself, and it is audited', async () => {
@@ -177,6 +186,49 @@ describe('backups in the console: an administrator backs up, lists and downloads
     } finally {
       await dropDatabase(used.name)
       await target.remove()
+    }
+  })
+
+  it('an archive of an older version is restored with its own schema, then brought up to date by the newer migrations', async () => {
+    // The issue-7 migration (import, export and webhook tables; managers get customer:import) is the newer one here.
+    const names = (await readMigrations(repoPaths.migrationsDir)).map((migration) => migration.name)
+    const dataInOut = names.indexOf('20261123172556_data_in_out')
+    const previous = names[dataInOut - 1]!
+    const older = await createTestDatabase({ empty: true })
+    const restoredInto = await createTestDatabase({ empty: true })
+    const olderDir = await makeTempDir('older-version')
+    try {
+      await migrate({ databaseUrl: older.url, migrationsDir: repoPaths.migrationsDir, logger: silentLogger, until: previous })
+      await writeFile(join(olderDir.path, 'data-key'), `${'44'.repeat(32)}\n`)
+      const archive = await createBackup({ databaseUrl: older.url, dataDir: olderDir.path, configuredKey: undefined, timeZone: 'UTC' })
+      expect(archive.manifest.migrations.map((migration) => migration.name)).toEqual(names.slice(0, dataInOut))
+      const before = await tableContents(older.url)
+
+      const summary = await restoreBackup({
+        archivePath: archive.path,
+        databaseUrl: restoredInto.url,
+        dataDir: join(olderDir.path, 'restored'),
+        configuredKey: undefined,
+        migrationsDir: repoPaths.migrationsDir,
+        logger: silentLogger,
+      })
+      expect(summary.newerMigrations).toEqual(names.slice(dataInOut))
+      const after = await tableContents(restoredInto.url)
+      // The newer migrations ran over the restored rows: they record themselves, create their tables and give
+      // managers customer:import; everything else is as archived.
+      for (const table of Object.keys(before).filter((name) => name !== '_prisma_migrations' && name !== 'roles')) expect(after[table], table).toEqual(before[table])
+      const isNewer = (row: string) => names.slice(dataInOut).some((name) => row.includes(name))
+      expect(after._prisma_migrations?.filter((row) => !isNewer(row))).toEqual(before._prisma_migrations)
+      expect(after._prisma_migrations?.filter(isNewer)).toHaveLength(names.length - dataInOut)
+      const manager = (rows: string[] | undefined) => rows?.find((row) => row.includes(',manager,')) ?? ''
+      expect(manager(before.roles)).not.toContain('customer:import')
+      expect(manager(after.roles)).toBe(manager(before.roles).replace('channel:manage}', 'channel:manage,customer:import}'))
+      expect(after.roles?.filter((row) => !row.includes(',manager,'))).toEqual(before.roles?.filter((row) => !row.includes(',manager,')))
+      expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length)
+    } finally {
+      await dropDatabase(older.name)
+      await dropDatabase(restoredInto.name)
+      await olderDir.remove()
     }
   })
 
