@@ -104,13 +104,12 @@ export function ExportButton(props: { filter: CustomerFilter; sort: ListSort }) 
               onChange={(event) => setFormat(event.target.value as ExportFormat)}
             >
               <Space direction="vertical">
+                {/* The help stays outside the label, so each radio is named by its format alone. */}
                 {exportFormats.map((value) => (
-                  <Radio key={value} value={value}>
-                    {t(`data.exports.formats.${value}`)}
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                      {t(`data.exports.formatHelp.${value}`)}
-                    </Typography.Text>
-                  </Radio>
+                  <Space key={value} size={8}>
+                    <Radio value={value}>{t(`data.exports.formats.${value}`)}</Radio>
+                    <Typography.Text type="secondary">{t(`data.exports.formatHelp.${value}`)}</Typography.Text>
+                  </Space>
                 ))}
               </Space>
             </Radio.Group>

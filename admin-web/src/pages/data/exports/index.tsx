@@ -8,6 +8,7 @@ import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useExports, type ExportJob } from '@/services/dataTransfer';
 import { fileSizeText, shownProgress } from '../progress';
 import { downloadLinkOf, exportPollMs, isExportWorking, shownExportStatus, type ShownExportStatus } from './exportState';
+import { PageTitle } from '../components/PageTitle';
 
 const statusColors: Record<ShownExportStatus, string | undefined> = {
   queued: 'processing',
@@ -113,7 +114,7 @@ export default function ExportsPage() {
   ];
 
   return (
-    <PageContainer title={t('data.exports.title')} subTitle={t('data.exports.subtitle')}>
+    <PageContainer title={<PageTitle>{t('data.exports.title')}</PageTitle>} subTitle={t('data.exports.subtitle')}>
       <ProTable<ExportJob>
         rowKey="id"
         headerTitle={t('data.exports.tableName')}

@@ -9,6 +9,7 @@ import { useImports, type ImportJob } from '@/services/dataTransfer';
 import { ImportStatusTag } from './components/ImportStatusTag';
 import { NewImportCard } from './components/NewImportCard';
 import { importPollMs, isWorking } from './importWizard';
+import { PageTitle } from '../components/PageTitle';
 
 /** /data/imports: a new import, and the imports so far (while one is being worked on, the list follows it). */
 export default function ImportsPage() {
@@ -59,7 +60,7 @@ export default function ImportsPage() {
   ];
 
   return (
-    <PageContainer title={t('data.imports.title')} subTitle={t('data.imports.subtitle')}>
+    <PageContainer title={<PageTitle>{t('data.imports.title')}</PageTitle>} subTitle={t('data.imports.subtitle')}>
       <NewImportCard />
       <ProTable<ImportJob>
         rowKey="id"

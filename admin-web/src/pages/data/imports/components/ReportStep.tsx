@@ -66,13 +66,12 @@ export function ReportStep(props: { job: ImportJob; onRemap: () => void }) {
             onChange={(event) => setStrategy(event.target.value as DuplicateStrategy)}
           >
             <Space direction="vertical">
+              {/* The help stays outside the label, so each radio is named by the choice alone. */}
               {strategies.map((value) => (
-                <Radio key={value} value={value}>
-                  {t(`data.imports.duplicates.${value}`)}
-                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {t(`data.imports.duplicates.${value}Help`)}
-                  </Typography.Text>
-                </Radio>
+                <Space key={value} size={8}>
+                  <Radio value={value}>{t(`data.imports.duplicates.${value}`)}</Radio>
+                  <Typography.Text type="secondary">{t(`data.imports.duplicates.${value}Help`)}</Typography.Text>
+                </Space>
               ))}
             </Space>
           </Radio.Group>

@@ -15,6 +15,7 @@ import { MappingStep } from '../components/MappingStep';
 import { ReportStep } from '../components/ReportStep';
 import { ResultStep } from '../components/ResultStep';
 import { canCancel, importPollMs, isWorking, stepIndexOf, stepOf, wizardSteps } from '../importWizard';
+import { PageTitle } from '../../components/PageTitle';
 
 /**
  * /data/imports/:id — one import's wizard. The step comes from the job's status on the server (asked
@@ -48,7 +49,7 @@ export default function ImportDetailPage() {
 
   return (
     <PageContainer
-      title={t('data.imports.detailTitle', { name: current.fileName })}
+      title={<PageTitle>{t('data.imports.detailTitle', { name: current.fileName })}</PageTitle>}
       tags={<ImportStatusTag status={current.status} />}
       onBack={() => history.push('/data/imports')}
       extra={canCancel(current.status) ? <CancelImportButton job={current} /> : undefined}
