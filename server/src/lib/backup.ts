@@ -456,7 +456,12 @@ export interface VerifiedArchive {
  * Reads the whole archive once and checks every table's file against the manifest (sha256, rows, bytes) and the
  * key ring against the ids the manifest names, before anything is written anywhere.
  */
-export const verifyArchive = async (file: string): Promise<VerifiedArchive> => {
+export const verifyArchive = (file: string): Promise<VerifiedArchive> =>
+  readWholeArchive(file).catch((error: unknown) => {
+    throw unreadable(file, error)
+  })
+
+const readWholeArchive = async (file: string): Promise<VerifiedArchive> => {
   let manifest: BackupManifest | undefined
   let keyRing: string | undefined
   const seen = new Set<string>()

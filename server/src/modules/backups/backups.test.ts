@@ -254,6 +254,13 @@ describe('backups in the console: an administrator backs up, lists and downloads
         expect(await withDatabaseClient(empty.url, async (client) => (await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).rowCount)).toBe(0)
         expect(await readdir(target.path)).toEqual(['damaged.tar.gz'])
 
+        // Cut short (a copy that stopped half-way).
+        const whole = await readFile(archivePath)
+        await writeFile(join(target.path, 'truncated.tar.gz'), whole.subarray(0, Math.floor(whole.length / 2)))
+        await expect(restoreBackup({ ...options, archivePath: join(target.path, 'truncated.tar.gz'), databaseUrl: empty.url })).rejects.toThrow(
+          /truncated\.tar\.gz is not a readable Kezhi backup \(\.tar\.gz\): unexpected end of file/,
+        )
+
         // Not an archive at all.
         await writeFile(join(target.path, 'garbage.tar.gz'), 'this is no archive')
         await expect(restoreBackup({ ...options, archivePath: join(target.path, 'garbage.tar.gz'), databaseUrl: empty.url })).rejects.toThrow(
