@@ -73,6 +73,7 @@ describe('the restore drill: back up a busy installation, lose everything, resto
 
     const apiBefore = await customersThroughApi(original.api, admin)
     const exportBefore = await exportEverything(original.api, admin)
+    expect(Array.isArray(exportBefore) ? exportBefore.length : null).toBe(apiBefore.list.length)
     // Nothing writes once the server is gone: what is compared is exactly what was backed up.
     await original.close()
     before = await tableContents(original.database.url)
