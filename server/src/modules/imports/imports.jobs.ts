@@ -23,7 +23,7 @@ import {
   type MappedColumn,
   type OrderRecord,
 } from './imports.rows.js'
-import { writeContacts, writeCustomers, writeOrders, type BatchWriter, type RowResult } from './imports.write.js'
+import { prepareCustomers, writeContacts, writeCustomers, writeOrders, type BatchWriter, type PreparedCustomer, type RowResult } from './imports.write.js'
 
 /**
  * The two background steps of an import, as pg-boss jobs: validation (every row checked, issues stored) and the
@@ -135,6 +135,22 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
   const workerIds: string[] = []
   let watchdog: NodeJS.Timeout | undefined
   let stopping = false
+  /**
+   * The checked rows of the customers import validated last, kept for its run: reading and checking 100,000
+   * rows again would cost as much as writing them. A run without them (another import validated since, a
+   * restarted server) reads and checks the file again.
+   */
+  let lastChecked: { importId: string; mapping: string; rows: Checked[] } | null = null
+
+  /** Whether this database login may set session_replication_role (superuser, or granted SET on it). */
+  const mayHoldBackTriggers = async (): Promise<boolean> => {
+    try {
+      const rows = await db.$queryRaw<{ allowed: boolean }[]>`SELECT has_parameter_privilege('session_replication_role', 'SET') AS allowed`
+      return rows[0]?.allowed === true
+    } catch {
+      return false
+    }
+  }
 
   const send = async (queue: string, importId: string) => {
     await boss.send(queue, { importId } satisfies JobMessage, { retryLimit: 0, expireInSeconds: 6 * 3600 })
@@ -220,6 +236,8 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
     const refs = await loadReferences(db, access, ctx)
     const columns = mappedColumns(job.mapping, job.entity, refs)
     const memory = new FileMemory()
+    const kept: Checked[] = []
+    lastChecked = null
     let valid = 0
     let pending: Checked[] = []
     let issues: Issue[] = []
@@ -243,10 +261,12 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       if (job.entity === 'customers') memory.customer(checked as CheckedRow<CustomerRecord>, columns, row)
       if (job.entity === 'orders') memory.order(checked as CheckedRow<OrderRecord>, columns, row)
       pending.push(checked)
+      if (job.entity === 'customers') kept.push({ rowNumber: checked.rowNumber, issues: [], record: checked.record })
       if (pending.length >= importBatchSize) await settle()
     }
     await settle()
     await flushIssues(true)
+    if (job.entity === 'customers') lastChecked = { importId, mapping: JSON.stringify(job.mapping), rows: kept }
     await db.importJob.updateMany({
       where: { id: importId, status: 'validating' },
       data: { status: 'validated', validRows: valid, invalidRows: job.totalRows - valid, heartbeatAt: null },
@@ -275,13 +295,23 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       (await db.importIssue.findMany({ where: { importId, severity: 'error' }, select: { rowNumber: true }, distinct: ['rowNumber'] })).map((issue) => issue.rowNumber),
     )
     const strategy = job.entity === 'orders' ? 'skip' : (job.duplicateStrategy ?? 'skip')
-    let processed = job.processedRows
+    const holdBackTriggers = await mayHoldBackTriggers()
+    const processed = job.processedRows
 
-    const commit = async (batch: Checked[]) => {
-      if (batch.length === 0) return
-      const expected = processed
+    /** The costly per-row work of new customers, done before the batch's transaction (see prepareCustomers). */
+    const prepare = (batch: Checked[]): PreparedCustomer[] =>
+      job.entity !== 'customers'
+        ? []
+        : prepareCustomers(cipher, refs, ctx, batch.flatMap((checked) => (checked.record === null || errorRows.has(checked.rowNumber) ? [] : [checked.record as CustomerRecord])))
+
+    /**
+     * One batch in one transaction. `prior` is the batch before it: its bookkeeping waits for that one to commit,
+     * so `processed_rows` only ever counts a prefix of the file, whatever overlaps in the writes.
+     */
+    const commit = async (batch: Checked[], prepared: PreparedCustomer[], prior: Promise<void>, expected: number) => {
+      if (batch.length === 0) return prior
       await db.$transaction(async (tx) => {
-        const writer: BatchWriter = { tx, ctx, cipher, access, importId, strategy, refs }
+        const writer: BatchWriter = { tx, ctx, cipher, access, importId, strategy, refs, holdBackTriggers }
         const fresh = batch.filter((checked) => !errorRows.has(checked.rowNumber))
         const matched = await matchCustomers(tx, ctx, job.entity, fresh)
         // Problems that appeared since validation (a group deleted, an owner disabled) are reported the same way.
@@ -291,7 +321,7 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
         let written: RowResult[]
         switch (job.entity) {
           case 'customers':
-            written = await writeCustomers(writer, valid.map((checked) => checked.record as CustomerRecord))
+            written = await writeCustomers(writer, prepared)
             break
           case 'contacts':
             written = await writeContacts(writer, valid.flatMap((checked) => {
@@ -308,10 +338,15 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
         }
         const byRow = new Map(written.map((result) => [result.rowNumber, result]))
         const results = batch.map((checked): RowResult => byRow.get(checked.rowNumber) ?? { rowNumber: checked.rowNumber, outcome: 'failed', recordId: null, customerId: null })
-        await tx.importRowResult.createMany({
-          data: results.map((result) => ({ importId, rowNumber: result.rowNumber, outcome: result.outcome, recordId: result.recordId, customerId: result.customerId })),
-        })
+        await tx.$executeRaw`
+          INSERT INTO import_row_results (import_id, row_number, outcome, record_id, customer_id)
+          SELECT ${importId}::uuid, v.row_number, v.outcome::"ImportRowOutcome", v.record_id, v.customer_id
+          FROM jsonb_to_recordset(${JSON.stringify(results.map((result) => ({
+            row_number: result.rowNumber, outcome: result.outcome, record_id: result.recordId, customer_id: result.customerId,
+          })))}::jsonb) AS v(row_number int, outcome text, record_id uuid, customer_id uuid)`
         const count = (outcome: RowResult['outcome']) => results.filter((result) => result.outcome === outcome).length
+        // A failed batch before this one fails this one too (it rolls back); otherwise this one commits after it.
+        await prior
         // The checkpoint moves only from where this worker found it: a second worker on the same job rolls back.
         const advanced = await tx.importJob.updateMany({
           where: { id: importId, status: 'running', processedRows: expected },
@@ -326,27 +361,56 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
         })
         if (advanced.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
       }, batchTransaction)
-      processed += batch.length
     }
 
-    const file = Buffer.from(job.fileData)
+    const cached = lastChecked !== null && lastChecked.importId === importId && lastChecked.mapping === JSON.stringify(job.mapping) ? lastChecked.rows : null
+    /**
+     * The next batch is read, checked and prepared while the database writes the one before. New customers of
+     * a validated file (skip or create) are written two batches at a time on two connections: their rows touch
+     * disjoint values (repeats in the file are errors), and their tags are created before, so neither waits for
+     * the other inside the database. Updates lock existing customers and go one batch at a time.
+     */
+    const inParallel = cached !== null && job.entity === 'customers' && strategy !== 'update' ? 2 : 1
+    if (inParallel > 1) {
+      const tagNames = [...new Set(cached?.slice(processed).flatMap((checked) => (checked.record === null ? [] : (checked.record as CustomerRecord).tags)) ?? [])]
+      if (tagNames.length > 0) await db.tag.createMany({ data: tagNames.map((name) => ({ name })), skipDuplicates: true })
+    }
+    const writing: Promise<void>[] = []
+    let offset = processed
+    const flush = async (batch: Checked[]) => {
+      const prepared = prepare(batch)
+      while (writing.length >= inParallel) await writing.shift()
+      const next = commit(batch, prepared, writing[writing.length - 1] ?? Promise.resolve(), offset)
+      offset += batch.length
+      // Awaited before a later batch or at the end; a failure surfaces there.
+      next.catch(() => undefined)
+      writing.push(next)
+    }
+    const rows = async function* (): AsyncGenerator<Checked> {
+      if (cached !== null) {
+        yield* cached.slice(processed)
+        return
+      }
+      for await (const row of readDataRows(Buffer.from(job.fileData), layoutOf(job), processed)) yield await checkRow(job.entity, row, columns, refs)
+    }
     let batch: Checked[] = []
     let lastOrderNo: string | null = null
-    for await (const row of readDataRows(file, layoutOf(job), processed)) {
-      if (stopping) return
-      const checked = await checkRow(job.entity, row, columns, refs)
+    for await (const checked of rows()) {
+      if (stopping) break
       const orderNo = job.entity === 'orders' && checked.record !== null ? (checked.record as OrderRecord).orderNo : null
       // An order's item rows stay in one batch: a batch ends at 500 rows, or later at the next order number.
       const full = batch.length >= importBatchSize && (job.entity !== 'orders' || orderNo === null || orderNo !== lastOrderNo || batch.length >= importBatchSize * 4)
       if (full) {
-        await commit(batch)
+        await flush(batch)
         batch = []
       }
       batch.push(checked)
       lastOrderNo = orderNo
     }
+    if (!stopping) await flush(batch)
+    for (const pending of writing) await pending
     if (stopping) return
-    await commit(batch)
+    if (lastChecked?.importId === importId) lastChecked = null
 
     await db.$transaction(async (tx) => {
       const done = await tx.importJob.update({

@@ -126,18 +126,32 @@ interface Region {
   names: string[]
 }
 
-let regionIndex: { provinces: Region[]; cities: Region[]; districts: Region[] } | null = null
-const regions = () => {
+/** Regions grouped by the code prefix of their parent, each group longest name first (吉林市 before 吉林). */
+interface RegionIndex {
+  provinces: Region[]
+  citiesOf: Map<string, Region[]>
+  districtsOf: Map<string, Region[]>
+  cities: Region[]
+}
+
+let regionIndex: RegionIndex | null = null
+const regions = (): RegionIndex => {
   if (regionIndex !== null) return regionIndex
   const list = (table: Record<string, string>, short: boolean): Region[] =>
     Object.entries(table)
       .map(([code, name]) => ({ code, name, names: [...new Set(short ? [name, shortName(name)] : [name])] }))
-      // Longer names first, so 吉林市 is not read as 吉林省 + 市.
       .sort((a, b) => b.name.length - a.name.length)
+  const groupBy = (items: Region[], length: number) => {
+    const groups = new Map<string, Region[]>()
+    for (const item of items) groups.set(item.code.slice(0, length), [...(groups.get(item.code.slice(0, length)) ?? []), item])
+    return groups
+  }
+  const cities = list(regionData.cities, true)
   regionIndex = {
     provinces: list(regionData.provinces, true),
-    cities: list(regionData.cities, true),
-    districts: list(regionData.districts, false),
+    cities,
+    citiesOf: groupBy(cities, 2),
+    districtsOf: groupBy(list(regionData.districts, false), 4),
   }
   return regionIndex
 }
@@ -153,7 +167,7 @@ const emptyRegion: RegionCodes = { provinceCode: null, provinceName: null, cityC
 
 /** Province, city and district named at the start of a free-text address; the rest is the street. */
 export const regionFromAddress = (text: string): { region: RegionCodes; street: string } => {
-  const { provinces, cities, districts } = regions()
+  const { provinces, cities, citiesOf, districtsOf } = regions()
   let rest = halfWidth(text).replace(/\s+/g, ' ')
   const region: RegionCodes = { ...emptyRegion }
   const province = leading(rest, provinces)
@@ -162,7 +176,7 @@ export const regionFromAddress = (text: string): { region: RegionCodes; street: 
     region.provinceName = province.region.name
     rest = province.rest
   }
-  const city = leading(rest, cities.filter((candidate) => region.provinceCode === null || candidate.code.startsWith(region.provinceCode.slice(0, 2))))
+  const city = leading(rest, region.provinceCode === null ? cities : (citiesOf.get(region.provinceCode.slice(0, 2)) ?? []))
   if (city !== null) {
     region.cityCode = city.region.code
     region.cityName = city.region.name
@@ -174,7 +188,7 @@ export const regionFromAddress = (text: string): { region: RegionCodes; street: 
     }
   }
   if (region.cityCode !== null) {
-    const district = leading(rest, districts.filter((candidate) => candidate.code.startsWith(region.cityCode?.slice(0, 4) ?? '')))
+    const district = leading(rest, districtsOf.get(region.cityCode.slice(0, 4)) ?? [])
     if (district !== null) {
       region.districtCode = district.region.code
       region.districtName = district.region.name
@@ -189,7 +203,8 @@ export const regionFromAddress = (text: string): { region: RegionCodes; street: 
  * not found there.
  */
 export const regionFromParts = (parts: { province?: string; city?: string; district?: string }): RegionCodes | null => {
-  const { provinces, cities, districts } = regions()
+  const { provinces, cities, districtsOf } = regions()
+  const districts = [...districtsOf.values()].flat()
   const region: RegionCodes = { ...emptyRegion }
   const exact = (value: string, candidates: readonly Region[]) => {
     const text = halfWidth(value)

@@ -145,6 +145,16 @@ describe('importing customers, contacts and orders from files', () => {
     const byPinyin = await server.api.get<{ items: { id: string }[] }>('/api/customers?keyword=zhaolei', { token: admin })
     expect(byPinyin.body.items.map((item) => item.id)).toContain(zhao.id)
 
+    // The search terms written with the new customers are the ones the database's own function derives.
+    const drifted = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query(`
+        SELECT c.name FROM customers c
+        WHERE c.id = ANY($1::uuid[])
+          AND ARRAY(SELECT unnest(c.search_terms) ORDER BY 1) <> ARRAY(SELECT unnest(kezhi_customer_search_terms(c.id, c.name, c.company, c.pinyin_terms)) ORDER BY 1)`,
+      [[...created.values()]])).rows,
+    )
+    expect(drifted).toEqual([])
+
     // One audit entry and one history event per customer, each naming the import.
     const traces = await withDatabaseClient(server.database.url, async (client) => ({
       audits: (await client.query(`SELECT customer_id FROM audit_logs WHERE action = 'create' AND resource = 'customer' AND meta ? 'importId'`)).rows.length,
