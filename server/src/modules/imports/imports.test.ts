@@ -296,7 +296,12 @@ describe('importing customers, contacts and orders from files', () => {
     expect(await customerCount()).toBe(before + 1)
   })
 
-  it('a JSON array of objects (nested objects flattened, arrays joined) and a UTF-8 CSV with BOM and semicolons import with the automatic mapping', async () => {
+  it('a JSON array of objects (nested objects flattened, arrays joined) and a UTF-8 CSV with BOM and semicolons import with the automatic mapping; webhooks hear of each customer and of the import', async () => {
+    const hook = await server.api.post<{ id: string } & ErrorBody>('/api/webhooks', {
+      token: admin,
+      body: { name: '导入通知', url: 'http://127.0.0.1:9/hook', events: ['customer.created', 'import.completed'] },
+    })
+    expect(hook.status).toBe(201)
     const json = await imports.upload(admin, 'customers.json', await fixture('customers.json'))
     expect(json.body).toMatchObject({ fileFormat: 'json', headers: ['姓名', '联系方式.手机', '联系方式.邮箱', '标签', '地址', '生日'], totalRows: 2 })
     const jsonTargets = Object.fromEntries(json.body.suggestedMapping.columns.map((column) => [column.header, column.target]))
@@ -323,6 +328,19 @@ describe('importing customers, contacts and orders from files', () => {
     expect(bomDone.counts).toMatchObject({ created: 2, failed: 0 })
     const ouyang = await customer((await imports.rows(admin, bom.body.id)).items[0]?.customer?.id ?? '')
     expect(ouyang.tags.map((tag) => tag.name).sort()).toEqual(['VIP', '会员'])
+
+    const deliveries = await withDatabaseClient(server.database.url, async (client) =>
+      (await client.query<{ event_type: string; payload: { data: Record<string, unknown> } }>(
+        'SELECT event_type, payload FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY created_at', [hook.body.id],
+      )).rows,
+    )
+    expect(deliveries.filter((delivery) => delivery.event_type === 'customer.created')).toHaveLength(4)
+    expect(deliveries.find((delivery) => delivery.event_type === 'customer.created')?.payload.data).toMatchObject({ customer: { name: '诸葛亮' }, importId: json.body.id })
+    const completions = deliveries.filter((delivery) => delivery.event_type === 'import.completed')
+    expect(completions.map((delivery) => delivery.payload.data)).toEqual([
+      { import: expect.objectContaining({ id: json.body.id, entity: 'customers', counts: { created: 2, updated: 0, skipped: 0, failed: 0 } }) },
+      { import: expect.objectContaining({ id: bom.body.id }) },
+    ])
   })
 
   it('templates: saved mappings by header text are suggested for the next file with those headers and can be chosen instead of a mapping', async () => {
