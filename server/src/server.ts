@@ -132,6 +132,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const customers = createCustomersService({ db, access: access.customers, cipher })
     const dataTransfer = createDataTransferServices({
       db, cipher, access: access.customers, customers, boss: jobs.boss, logger, dataDir: options.dataDir, databaseUrl,
+      dataEncryptionKey: options.dataEncryptionKey,
       config: options.dataTransfer,
     })
     for (const [name, work] of Object.entries(dataTransfer)) {

@@ -19,6 +19,8 @@ export interface DataTransferDeps {
   boss: PgBoss
   logger: Logger
   dataDir: string
+  /** DATA_ENCRYPTION_KEY as configured (a backup must carry the key the data is sealed with). */
+  dataEncryptionKey: string | undefined
   databaseUrl: string
   config: DataTransferConfig
 }

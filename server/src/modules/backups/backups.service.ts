@@ -84,7 +84,7 @@ export const createBackupsService = (deps: DataTransferDeps): BackupsService => 
     const outcome = await createBackup({
       databaseUrl: deps.databaseUrl,
       dataDir,
-      configuredKey: process.env.DATA_ENCRYPTION_KEY?.trim() || undefined,
+      configuredKey: deps.dataEncryptionKey?.trim() || undefined,
       timeZone: config.backupTimezone,
       ...(name === undefined ? {} : { name }),
     })
