@@ -161,6 +161,19 @@ describe('importing customers, contacts and orders from files', () => {
       events: (await client.query(`SELECT customer_id FROM customer_events WHERE kind = 'created' AND payload ? 'importId'`)).rows.length,
     }))
     expect(traces).toEqual({ audits: 4, events: 4 })
+    const zhangTrail = await withDatabaseClient(server.database.url, async (client) => ({
+      audit: (await client.query<{ changes: Record<string, unknown>; meta: Record<string, unknown>; label: string; actor_name: string }>(
+        `SELECT changes, meta, label, actor_name FROM audit_logs WHERE action = 'create' AND customer_id = $1`, [zhang.id])).rows[0],
+      event: (await client.query<{ payload: { changes: { field: string; from: unknown; to: unknown }[] } }>(
+        `SELECT payload FROM customer_events WHERE kind = 'created' AND customer_id = $1`, [zhang.id])).rows[0],
+    }))
+    expect(zhangTrail.audit).toMatchObject({
+      label: '张伟',
+      actor_name: '王经理',
+      meta: { rowNumber: 3 },
+      changes: { name: { before: null, after: '张伟' }, phones: { before: null, after: ['138****8000 (mobile, primary)'] }, tags: { before: null, after: ['VIP', '团购'] } },
+    })
+    expect(zhangTrail.event?.payload.changes).toEqual(expect.arrayContaining([{ field: 'owner', from: null, to: '李娜' }, { field: 'level', from: null, to: 'VIP' }]))
   })
 
   it('the validation report downloads as a workbook in the reader\'s language, with the row results after the run', async () => {

@@ -62,6 +62,8 @@ const lockValues = async (tx: Prisma.TransactionClient, keys: string[]) => {
 const tagIdsByName = async (tx: Prisma.TransactionClient, names: string[]): Promise<Map<string, string>> => {
   const unique = [...new Set(names)]
   if (unique.length === 0) return new Map()
+  const existing = await tx.tag.findMany({ where: { name: { in: unique } }, select: { id: true, name: true } })
+  if (existing.length === unique.length) return new Map(existing.map((tag) => [tag.name, tag.id]))
   await tx.tag.createMany({ data: unique.map((name) => ({ name })), skipDuplicates: true })
   const tags = await tx.tag.findMany({ where: { name: { in: unique } }, select: { id: true, name: true } })
   return new Map(tags.map((tag) => [tag.name, tag.id]))
@@ -419,7 +421,6 @@ const insertCreated = async (writer: BatchWriter, creates: readonly PreparedCust
         })])].filter((term) => Array.from(term).length > 1)
       : null,
   }))
-  const traces = createdTraces(creates, importId)
   const customerColumns = Prisma.sql`id, name, gender, birthday, occupation, company, industry, source, level_id, lifecycle_status, notes, owner_id,
     created_by_id, consent_marketing, consent_given_at, consent_channel, custom_fields, pinyin_terms, pinyin_name, pinyin_company,
     search_version, created_at, updated_at`
@@ -436,6 +437,7 @@ const insertCreated = async (writer: BatchWriter, creates: readonly PreparedCust
   if (!heldBack) {
     await tx.$executeRaw`INSERT INTO customers (${customerColumns}) SELECT ${customerValues} FROM ${customerSource}`
     await writeChildRows(writer, children, new Set(), tagIds)
+    const traces = createdTraces(creates, importId)
     await insertEvents(tx, ctx, traces.events, occurredAt)
     await insertAudits(tx, ctx, traces.audits)
     return
@@ -481,8 +483,22 @@ const insertCreated = async (writer: BatchWriter, creates: readonly PreparedCust
         INSERT INTO customers (${customerColumns}, search_terms, last_activity_at)
         SELECT ${customerValues}, v.search_terms, coalesce(v.created_at, now()) FROM ${customerSource}
         RETURNING 1),
-      new_events AS (${eventsInsert(ctx, traces.events, occurredAt)}),
-      new_audits AS (${auditsInsert(ctx, traces.audits)})
+      history AS (
+        SELECT * FROM jsonb_to_recordset(${json(creates.map(({ newId, record, changes }) => ({ customer_id: newId, label: record.name ?? null, row_number: record.rowNumber, changes })))}::jsonb)
+          AS v(customer_id uuid, label text, row_number int, changes jsonb)),
+      new_events AS (
+        INSERT INTO customer_events (id, customer_id, kind, actor_id, occurred_at, payload)
+        SELECT gen_random_uuid(), h.customer_id, 'created', ${ctx.user.id}::uuid, ${occurredAt}::timestamptz,
+          jsonb_build_object('changes', h.changes, 'importId', ${importId}::text)
+        FROM history h),
+      -- The audit entry of each new customer holds the same changes as { field: { before, after } } (auditChanges).
+      new_audits AS (
+        INSERT INTO audit_logs (id, at, actor_id, actor_name, api_key_id, ip, user_agent, action, resource, resource_id, customer_id, label, changes, meta)
+        SELECT gen_random_uuid(), now(), ${ctx.user.id}::uuid, ${ctx.user.displayName}, ${ctx.user.apiKeyId}::uuid, ${ctx.ip}, ${ctx.userAgent},
+          'create', 'customer', h.customer_id::text, h.customer_id, h.label,
+          coalesce((SELECT jsonb_object_agg(c->>'field', jsonb_build_object('before', c->'from', 'after', c->'to')) FROM jsonb_array_elements(h.changes) AS c), '{}'::jsonb),
+          jsonb_build_object('importId', ${importId}::text, 'rowNumber', h.row_number)
+        FROM history h)
     SELECT (SELECT count(*)::int FROM new_customers) AS customers, (SELECT count(*)::int FROM locked_levels) AS levels,
       (SELECT count(*)::int FROM locked_users) AS users, (SELECT count(*)::int FROM locked_groups) AS groups,
       (SELECT count(*)::int FROM locked_tags) AS tags`
