@@ -127,6 +127,8 @@ export interface ImportJobs {
   stop(): Promise<void>
   enqueueValidation(importId: string): Promise<void>
   enqueueRun(importId: string): Promise<void>
+  /** Drops what is kept in memory for this import (its checked rows), e.g. when it is cancelled. */
+  forget(importId: string): void
 }
 
 export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: string) => void): ImportJobs => {
@@ -178,6 +180,7 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       where: { id: importId, status: { in: ['validating', 'queued', 'running'] } },
       data: { status: 'failed', errorCode: code, finishedAt: new Date(), heartbeatAt: null, fileData: new Uint8Array(0) },
     })
+    if (lastChecked?.importId === importId) lastChecked = null
     forgetFile(importId)
   }
 
@@ -487,5 +490,8 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
     },
     enqueueValidation: (importId) => send(validateQueue, importId),
     enqueueRun: (importId) => send(runQueue, importId),
+    forget: (importId) => {
+      if (lastChecked?.importId === importId) lastChecked = null
+    },
   }
 }
