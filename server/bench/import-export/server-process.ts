@@ -14,6 +14,8 @@ export interface ServerProcess {
   pid: number
   /** Peak resident memory since start (VmHWM), in MiB. */
   peakRssMiB(): Promise<number>
+  /** Resident memory now (VmRSS), in MiB. */
+  rssMiB(): Promise<number>
   /** Samples VmRSS every `everyMs` until the returned function is called; it answers the highest sample in MiB. */
   sampleRss(everyMs?: number): () => number
   stop(): Promise<void>
@@ -67,6 +69,7 @@ export const startServerProcess = async (options: {
     url,
     pid,
     peakRssMiB: () => statusField(pid, 'VmHWM'),
+    rssMiB: () => statusField(pid, 'VmRSS'),
     sampleRss: (everyMs = 200) => {
       let highest = 0
       const timer = setInterval(() => {

@@ -111,6 +111,9 @@ const mappedColumns = (mapping: Prisma.JsonValue | null, entity: ImportEntityNam
   })
 }
 
+/** The stored bytes as a Buffer over the same memory (a copy would double a big file). */
+const storedFile = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
 const issueRows = (importId: string, issues: readonly Issue[]): Prisma.ImportIssueCreateManyInput[] =>
   issues.map((issue) => ({
     importId,
@@ -127,8 +130,6 @@ export interface ImportJobs {
   stop(): Promise<void>
   enqueueValidation(importId: string): Promise<void>
   enqueueRun(importId: string): Promise<void>
-  /** Drops what is kept in memory for this import (its checked rows), e.g. when it is cancelled. */
-  forget(importId: string): void
 }
 
 export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: string) => void): ImportJobs => {
@@ -137,12 +138,6 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
   const workerIds: string[] = []
   let watchdog: NodeJS.Timeout | undefined
   let stopping = false
-  /**
-   * The checked rows of the customers import validated last, kept for its run: reading and checking 100,000
-   * rows again would cost as much as writing them. A run without them (another import validated since, a
-   * restarted server) reads and checks the file again.
-   */
-  let lastChecked: { importId: string; mapping: string; rows: Checked[] } | null = null
 
   /** Whether this database login may set session_replication_role (superuser, or granted SET on it). */
   const mayHoldBackTriggers = async (): Promise<boolean> => {
@@ -180,7 +175,6 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       where: { id: importId, status: { in: ['validating', 'queued', 'running'] } },
       data: { status: 'failed', errorCode: code, finishedAt: new Date(), heartbeatAt: null, fileData: new Uint8Array(0) },
     })
-    if (lastChecked?.importId === importId) lastChecked = null
     forgetFile(importId)
   }
 
@@ -239,8 +233,6 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
     const refs = await loadReferences(db, access, ctx)
     const columns = mappedColumns(job.mapping, job.entity, refs)
     const memory = new FileMemory()
-    const kept: Checked[] = []
-    lastChecked = null
     let valid = 0
     let pending: Checked[] = []
     let issues: Issue[] = []
@@ -258,18 +250,15 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       pending = []
       await flushIssues(false)
     }
-    const file = Buffer.from(job.fileData)
-    for await (const row of readDataRows(file, layoutOf(job))) {
+    for await (const row of readDataRows(storedFile(job.fileData), layoutOf(job))) {
       const checked = await checkRow(job.entity, row, columns, refs)
       if (job.entity === 'customers') memory.customer(checked as CheckedRow<CustomerRecord>, columns, row)
       if (job.entity === 'orders') memory.order(checked as CheckedRow<OrderRecord>, columns, row)
       pending.push(checked)
-      if (job.entity === 'customers') kept.push({ rowNumber: checked.rowNumber, issues: [], record: checked.record })
       if (pending.length >= importBatchSize) await settle()
     }
     await settle()
     await flushIssues(true)
-    if (job.entity === 'customers') lastChecked = { importId, mapping: JSON.stringify(job.mapping), rows: kept }
     await db.importJob.updateMany({
       where: { id: importId, status: 'validating' },
       data: { status: 'validated', validRows: valid, invalidRows: job.totalRows - valid, heartbeatAt: null },
@@ -369,22 +358,27 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       }, batchTransaction)
     }
 
-    const cached = lastChecked !== null && lastChecked.importId === importId && lastChecked.mapping === JSON.stringify(job.mapping) ? lastChecked.rows : null
     /**
-     * The next batch is read, checked and prepared while the database writes the one before. New customers of
-     * a validated file (skip or create) are written two batches at a time on two connections: their rows touch
-     * disjoint values (repeats in the file are errors), and their tags are created before, so neither waits for
-     * the other inside the database. Updates lock existing customers and go one batch at a time.
+     * The file is streamed once: each batch is read, checked and prepared while the database writes the one
+     * before, so memory holds a few batches whatever the file's size. New customers (skip or create) are written
+     * two batches at a time on two connections: their rows touch disjoint values (repeats in the file were
+     * errors at validation), and their tags are created before the batch's transaction, so neither waits for the
+     * other inside the database. Updates lock existing customers and go one batch at a time.
      */
-    const inParallel = cached !== null && job.entity === 'customers' && strategy !== 'update' ? 2 : 1
-    if (inParallel > 1) {
-      const tagNames = [...new Set(cached?.slice(processed).flatMap((checked) => (checked.record === null ? [] : (checked.record as CustomerRecord).tags)) ?? [])]
-      if (tagNames.length > 0) await db.tag.createMany({ data: tagNames.map((name) => ({ name })), skipDuplicates: true })
+    const inParallel = job.entity === 'customers' && strategy !== 'update' ? 2 : 1
+    const createTagsOf = async (batch: Checked[]) => {
+      const names = new Set<string>()
+      for (const checked of batch) {
+        if (checked.record === null || errorRows.has(checked.rowNumber)) continue
+        for (const name of (checked.record as CustomerRecord).tags) names.add(name)
+      }
+      if (names.size > 0) await db.tag.createMany({ data: [...names].map((name) => ({ name })), skipDuplicates: true })
     }
     const writing: Promise<void>[] = []
     let offset = processed
     const flush = async (batch: Checked[]) => {
       const prepared = prepare(batch)
+      if (inParallel > 1) await createTagsOf(batch)
       while (writing.length >= inParallel) await writing.shift()
       const next = commit(batch, prepared, writing[writing.length - 1] ?? Promise.resolve(), offset)
       offset += batch.length
@@ -393,11 +387,7 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       writing.push(next)
     }
     const rows = async function* (): AsyncGenerator<Checked> {
-      if (cached !== null) {
-        yield* cached.slice(processed)
-        return
-      }
-      for await (const row of readDataRows(Buffer.from(job.fileData), layoutOf(job), processed)) yield await checkRow(job.entity, row, columns, refs)
+      for await (const row of readDataRows(storedFile(job.fileData), layoutOf(job), processed)) yield await checkRow(job.entity, row, columns, refs)
     }
     let batch: Checked[] = []
     let lastOrderNo: string | null = null
@@ -416,7 +406,6 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
     if (!stopping) await flush(batch)
     for (const pending of writing) await pending
     if (stopping) return
-    if (lastChecked?.importId === importId) lastChecked = null
 
     await db.$transaction(async (tx) => {
       const done = await tx.importJob.update({
@@ -490,8 +479,5 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
     },
     enqueueValidation: (importId) => send(validateQueue, importId),
     enqueueRun: (importId) => send(runQueue, importId),
-    forget: (importId) => {
-      if (lastChecked?.importId === importId) lastChecked = null
-    },
   }
 }

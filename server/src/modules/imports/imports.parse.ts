@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream'
-import { parse as parseCsv } from 'csv-parse/sync'
+import { isUtf8 } from 'node:buffer'
+import { pipeline, Readable } from 'node:stream'
+import { parse as parseCsv } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { AppError } from '../../http/errors.js'
@@ -90,17 +91,41 @@ const detectDelimiter = (text: string): string => {
   return best.count === 0 ? ',' : best.delimiter
 }
 
-const csvRecords = (buffer: Buffer): { records: string[][]; encoding: TextEncoding } => {
-  const { text, encoding } = decodeText(buffer)
+/** The same answer as decodeText without decoding: the whole file as one string would double a big file in memory. */
+const csvEncoding = (buffer: Buffer): TextEncoding => (startsWith(buffer, utf8Bom) ? 'utf-8-bom' : isUtf8(buffer) ? 'utf-8' : 'gb18030')
+
+const csvChunkBytes = 64 * 1024
+
+/** The file's text in slices; the decoder carries a character cut by a slice's end over to the next one. */
+function* textSlices(body: Buffer, encoding: TextEncoding): Generator<string> {
+  const decoder = iconv.getDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf8')
+  for (let at = 0; at < body.length; at += csvChunkBytes) {
+    const text = decoder.write(body.subarray(at, at + csvChunkBytes))
+    if (text !== '') yield text
+  }
+  const rest = decoder.end()
+  if (rest !== undefined && rest !== '') yield rest
+}
+
+/**
+ * The file's records one by one (empty lines included, so a record's position is its row number). The parser is
+ * fed slice by slice and pulled by the caller, so only a slice's worth of records exists at a time.
+ */
+async function* csvRecords(buffer: Buffer): AsyncGenerator<string[]> {
+  const encoding = csvEncoding(buffer)
+  const body = encoding === 'utf-8-bom' ? buffer.subarray(utf8Bom.length) : buffer
+  const head = iconv.decode(body.subarray(0, csvChunkBytes), encoding === 'gb18030' ? 'gb18030' : 'utf8')
+  const parser = parseCsv({
+    delimiter: detectDelimiter(head),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+  })
+  // A parse error ends the pipeline and surfaces in the loop below.
+  pipeline(Readable.from(textSlices(body, encoding)), parser, () => undefined)
   try {
-    const records: string[][] = parseCsv(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
-    })
-    return { records, encoding }
+    for await (const record of parser) yield record as string[]
   } catch (error) {
     throw new AppError('IMPORT_FILE_UNREADABLE', { cause: error })
   }
@@ -278,14 +303,27 @@ export const inspectFile = async (buffer: Buffer, options: { sheet?: string | un
   }
 
   if (format === 'csv') {
-    const { records, encoding } = csvRecords(buffer)
-    const rows = records.map((cells, index) => ({ rowNumber: index + 1, cells: cells as CellValue[] })).filter((row) => !isEmptyRow(row.cells))
-    const [header, ...data] = rows
-    if (header === undefined || data.length === 0) throw new AppError('IMPORT_FILE_EMPTY')
-    if (data.length > options.maxRows) throw tooMany()
-    const width = Math.max(lastFilled(header.cells), ...data.map((row) => lastFilled(row.cells))) + 1
-    const headers = Array.from({ length: width }, (_, index) => headerText(header.cells[index] ?? null))
-    return { format, encoding, sheets: [], sheetName: null, headers, headerRow: header.rowNumber, totalRows: data.length, preview: previewOf(data, width) }
+    let header: DataRow | null = null
+    const preview: DataRow[] = []
+    let count = 0
+    let width = 0
+    let rowNumber = 0
+    for await (const cells of csvRecords(buffer)) {
+      rowNumber += 1
+      if (isEmptyRow(cells)) continue
+      width = Math.max(width, lastFilled(cells) + 1)
+      if (header === null) {
+        header = { rowNumber, cells }
+        continue
+      }
+      count += 1
+      if (preview.length < previewRows) preview.push({ rowNumber, cells })
+      if (count > options.maxRows) throw tooMany()
+    }
+    const first = header as DataRow | null
+    if (first === null || count === 0) throw new AppError('IMPORT_FILE_EMPTY')
+    const headers = Array.from({ length: width }, (_, index) => headerText(first.cells[index] ?? null))
+    return { format, encoding: csvEncoding(buffer), sheets: [], sheetName: null, headers, headerRow: first.rowNumber, totalRows: count, preview: previewOf(preview, width) }
   }
 
   let chosen: { name: string; header: DataRow; preview: DataRow[]; count: number; width: number; merges: MergedRange[] } | null = null
@@ -347,10 +385,10 @@ export async function* readDataRows(buffer: Buffer, layout: FileLayout, skip = 0
     return
   }
   if (layout.format === 'csv') {
-    const { records } = csvRecords(buffer)
     let seen = 0
-    for (const [index, cells] of records.entries()) {
-      const rowNumber = index + 1
+    let rowNumber = 0
+    for await (const cells of csvRecords(buffer)) {
+      rowNumber += 1
       if (rowNumber <= layout.headerRow || isEmptyRow(cells)) continue
       seen += 1
       if (seen > skip) yield fit({ rowNumber, cells })

@@ -438,7 +438,6 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
       })
       if (cancelled.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
       fileViews.delete(job.id)
-      jobs.forget(job.id)
     },
 
     templates: async (ctx, entity) => {
