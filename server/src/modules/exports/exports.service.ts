@@ -38,7 +38,11 @@ export interface ExportsService extends BackgroundWork {
 
 const queue = 'export'
 // Customers per page of the keyset walk: large enough that round trips do not dominate, small enough for flat memory.
-const batchSize = 2000
+// Customers per page: each page's rows are garbage once written, and a small page is collected while still young
+// instead of being promoted to V8's old space, which a default-sized heap lets grow for a long time.
+const batchSize = 500
+// The progress bar moves in steps of this many rows at most: a row's update per page would add up on big exports.
+const progressEveryRows = 10_000
 // Excel's sheet holds 1,048,576 rows, one of which is the header.
 const excelRowLimit = 1_048_575
 
@@ -271,12 +275,18 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
       sheetName: sheetNames[ctx.language][entity],
     })
     let rows = 0
+    let reported = 0
+    function* cellsOf(records: RecordOf[typeof entity][]): Generator<Cell[]> {
+      for (const record of records) yield columns.map((one) => one.cell(record, style))
+    }
     try {
       for await (const batch of reader.batches(entity)) {
-        const cells: Cell[][] = batch.map((record) => columns.map((one) => one.cell(record, style)))
-        await writer.write(cells)
+        await writer.write(cellsOf(batch))
         rows += batch.length
-        await db.exportJob.update({ where: { id: row.id }, data: { processedRows: rows, total: Math.max(total, rows) } })
+        if (rows - reported >= progressEveryRows) {
+          reported = rows
+          await db.exportJob.update({ where: { id: row.id }, data: { processedRows: rows, total: Math.max(total, rows) } })
+        }
       }
       await writer.finish()
     } catch (error) {

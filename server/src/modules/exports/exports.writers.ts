@@ -1,19 +1,21 @@
 import { once } from 'node:events'
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { stringify } from 'csv-stringify/sync'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import type { Cell } from './exports.columns.js'
 
 /**
- * The three file formats, each written as a stream to disk: a batch of rows goes out, and the next is read only
- * once the file has taken it (backpressure), so memory stays flat whatever the size of the export.
+ * The three file formats, each written as a stream to disk: rows go out one by one as they are built, and the
+ * next page is read only once the file has taken them (backpressure), so memory stays flat whatever the size of
+ * the export and no page-sized text or array is built on the way.
  */
 
 export type ExportFileFormat = 'csv' | 'xlsx' | 'json'
 
 export interface ExportWriter {
-  /** One batch of rows, each with a cell per column (in the order of the header). */
-  write(rows: Cell[][]): Promise<void>
+  /** Rows, each with a cell per column (in the order of the header), taken one at a time. */
+  write(rows: Iterable<Cell[]>): Promise<void>
   /** Ends the file; resolves once every byte is on disk. */
   finish(): Promise<void>
   /** Stops writing (the export failed); the caller removes the file. */
@@ -73,13 +75,50 @@ const endFile = async (file: WriteStream): Promise<void> => {
 
 const csvWriter = async (options: WriterOptions): Promise<ExportWriter> => {
   const file = await openFile(options.path)
-  // RFC 4180 with CRLF; the byte order mark makes Excel read UTF-8 (Chinese) correctly.
-  const lines = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
-  await writeChunk(file, `\uFEFF${lines([options.headers.map(guardFormula)])}`)
+  // The byte order mark makes Excel read UTF-8 (Chinese) correctly.
+  await writeChunk(file, '\uFEFF')
+  // RFC 4180 with CRLF.
+  const lines = stringify({ record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
+  const written = pipeline(lines, file)
+  // Awaited by finish or abort; a failure on the way also rejects the `drain` wait below.
+  written.catch(() => undefined)
+  const put = async (record: string[]) => {
+    if (!lines.write(record)) await once(lines, 'drain')
+  }
+  await put(options.headers.map(guardFormula))
   return {
-    write: (rows) => writeChunk(file, lines(rows.map((row) => row.map((cell) => guardFormula(textOf(cell, options.yesNo)))))),
-    finish: () => endFile(file),
-    abort: () => endFile(file),
+    write: async (rows) => {
+      for (const row of rows) await put(row.map((cell) => guardFormula(textOf(cell, options.yesNo))))
+    },
+    finish: async () => {
+      lines.end()
+      await written
+    },
+    abort: async () => {
+      lines.destroy()
+      await written.catch(() => undefined)
+    },
+  }
+}
+
+/** Text gathered up to a chunk's size before it goes to the file: one write per row would cost more than the row. */
+const textSink = (file: WriteStream) => {
+  const chunkSize = 64 * 1024
+  let pending = ''
+  return {
+    add: async (text: string) => {
+      pending += text
+      if (pending.length < chunkSize) return
+      const chunk = pending
+      pending = ''
+      await writeChunk(file, chunk)
+    },
+    flush: async () => {
+      if (pending === '') return
+      const chunk = pending
+      pending = ''
+      await writeChunk(file, chunk)
+    },
   }
 }
 
@@ -87,25 +126,23 @@ const jsonValue = (cell: Cell): unknown => (cell instanceof Date ? cell.toISOStr
 
 const jsonWriter = async (options: WriterOptions): Promise<ExportWriter> => {
   const file = await openFile(options.path)
+  const sink = textSink(file)
   let first = true
-  await writeChunk(file, '[')
+  await sink.add('[')
   return {
     write: async (rows) => {
-      if (rows.length === 0) return
-      const text = rows
-        .map((row) => {
-          const object: Record<string, unknown> = {}
-          options.keys.forEach((key, index) => {
-            object[key] = jsonValue(row[index] ?? null)
-          })
-          return JSON.stringify(object)
+      for (const row of rows) {
+        const object: Record<string, unknown> = {}
+        options.keys.forEach((key, index) => {
+          object[key] = jsonValue(row[index] ?? null)
         })
-        .join(',\n')
-      await writeChunk(file, `${first ? '\n' : ',\n'}${text}`)
-      first = false
+        await sink.add(`${first ? '\n' : ',\n'}${JSON.stringify(object)}`)
+        first = false
+      }
     },
     finish: async () => {
-      await writeChunk(file, first ? ']\n' : '\n]\n')
+      await sink.add(first ? ']\n' : '\n]\n')
+      await sink.flush()
       await endFile(file)
     },
     abort: () => endFile(file),
