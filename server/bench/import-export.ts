@@ -24,9 +24,10 @@ import { machineFacts, type MachineFacts } from './search/report.js'
  * as a child process whose peak memory (VmHWM) is read from /proc. Beside each, the raw SQL limit on the same cluster:
  * COPY FROM of the same 100,000 rows into a scratch table, and COPY (SELECT …) TO STDOUT of the customers.
  * Writes benchmarks/import-export.md. Knobs for a quick try: BENCH_IMPORT_ROWS, BENCH_EXPORT_ROWS (or
- * BENCH_EXPORT_CUSTOMERS), BENCH_SERVER_NODE_OPTIONS (node flags for every server child, e.g.
- * `--max-old-space-size=256`), BENCH_SKIP_CAPPED=1 (no second export on a capped heap), BENCH_REPORT (where the
- * report goes; a partial run never overwrites the full report).
+ * BENCH_EXPORT_CUSTOMERS), BENCH_SERVER_NODE_OPTIONS (node flags for every server child, given on its
+ * command line, e.g. `--max-old-space-size=256 --trace-gc`), BENCH_SKIP_CAPPED=1 (no second export on a capped heap), BENCH_REPORT (where the
+ * report goes; a partial run never overwrites the full report), BENCH_SERVER_DIR (the server directory to build and
+ * run, e.g. an older checkout's).
  */
 
 const numberFromEnv = (name: string, fallback: number) => {
@@ -35,7 +36,8 @@ const numberFromEnv = (name: string, fallback: number) => {
 }
 const importRows = numberFromEnv('BENCH_IMPORT_ROWS', 100_000)
 const exportCustomers = numberFromEnv('BENCH_EXPORT_ROWS', numberFromEnv('BENCH_EXPORT_CUSTOMERS', 1_000_000))
-const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ?? ''
+const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').trim()
+const serverNodeArgs = serverNodeOptions === '' ? [] : serverNodeOptions.split(/\s+/)
 const skipCapped = process.env.BENCH_SKIP_CAPPED === '1'
 const skipImport = process.env.BENCH_SKIP_IMPORT === '1'
 const skipExport = process.env.BENCH_SKIP_EXPORT === '1'
@@ -46,7 +48,8 @@ const cappedHeapMiB = numberFromEnv('BENCH_EXPORT_HEAP_MB', 128)
 // Fixed secrets: nothing here protects real data, and the build seals phones with the server's very key.
 const dataEncryptionKey = 'c0ffee42'.repeat(8)
 const adminPassword = 'bench-import-export-password'
-const serverDir = resolve(repoRoot, 'server')
+// BENCH_SERVER_DIR: another checkout's server directory (its node_modules linked), to compare two versions on one machine.
+const serverDir = process.env.BENCH_SERVER_DIR !== undefined && process.env.BENCH_SERVER_DIR !== '' ? resolve(process.env.BENCH_SERVER_DIR) : resolve(repoRoot, 'server')
 const log = (message: string) => console.log(message)
 const seconds = (since: number) => (performance.now() - since) / 1000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -74,7 +77,6 @@ const signIn = async (server: ServerProcess) =>
   (await call<{ accessToken: string }>(server, 'POST', '/api/auth/login', null, { username: 'admin', password: adminPassword })).accessToken
 
 const serverEnv = (databaseUrl: string, dataDir: string): Record<string, string> => ({
-  ...(serverNodeOptions === '' ? {} : { NODE_OPTIONS: serverNodeOptions }),
   DATABASE_URL: databaseUrl,
   DATA_DIR: dataDir,
   ADMIN_PASSWORD: adminPassword,
@@ -110,6 +112,9 @@ interface ImportFigures {
   invalidRows: number
   counts: Json
   idleRssMiB: number
+  /** VmHWM once the upload answered, and once validation ended (the peak is monotonic: each includes the steps before). */
+  uploadPeakMiB: number
+  validatePeakMiB: number
   peakRssMiB: number
   sampledPeakMiB: number
   rawCopySeconds: number
@@ -141,7 +146,7 @@ const runImportPhase = async (cluster: { url(database: string): string }, workDi
   }
   log(`  raw COPY FROM of the same rows: ${rawCopySeconds.toFixed(2)} s`)
 
-  const server = await startServerProcess({ serverDir, env: serverEnv(databaseUrl, join(workDir, 'server-import')), logFile: join(workDir, 'server-import.log') })
+  const server = await startServerProcess({ serverDir, env: serverEnv(databaseUrl, join(workDir, 'server-import')), logFile: join(workDir, 'server-import.log'), nodeArgs: serverNodeArgs })
   try {
     const token = await signIn(server)
     const idleRssMiB = await server.rssMiB()
@@ -153,14 +158,16 @@ const runImportPhase = async (cluster: { url(database: string): string }, workDi
     form.append('entity', 'customers')
     const uploaded = await call(server, 'POST', '/api/imports', token, form)
     const uploadSeconds = seconds(started)
-    log(`  uploaded and parsed in ${uploadSeconds.toFixed(1)} s: ${String(uploaded.totalRows)} rows`)
+    const uploadPeakMiB = await server.peakRssMiB()
+    log(`  uploaded and parsed in ${uploadSeconds.toFixed(1)} s: ${String(uploaded.totalRows)} rows (peak RSS so far ${uploadPeakMiB.toFixed(0)} MiB)`)
 
     const validateStarted = performance.now()
     await call(server, 'PUT', `/api/imports/${String(uploaded.id)}/mapping`, token, { mapping: uploaded.suggestedMapping, duplicateStrategy: 'skip' })
     const validated = await waitWhile(server, token, `/api/imports/${String(uploaded.id)}`, ['uploaded', 'validating'], 'validation')
     if (validated.status !== 'validated') throw new Error(`validation ended ${String(validated.status)}: ${JSON.stringify(validated)}`)
     const validateSeconds = seconds(validateStarted)
-    log(`  validated in ${validateSeconds.toFixed(1)} s: ${String(validated.validRows)} valid, ${String(validated.invalidRows)} invalid`)
+    const validatePeakMiB = await server.peakRssMiB()
+    log(`  validated in ${validateSeconds.toFixed(1)} s: ${String(validated.validRows)} valid, ${String(validated.invalidRows)} invalid (peak RSS so far ${validatePeakMiB.toFixed(0)} MiB)`)
 
     const runStarted = performance.now()
     await call(server, 'POST', `/api/imports/${String(uploaded.id)}/run`, token, { duplicateStrategy: 'skip' })
@@ -180,6 +187,8 @@ const runImportPhase = async (cluster: { url(database: string): string }, workDi
       invalidRows: Number(validated.invalidRows),
       counts: completed.counts as Json,
       idleRssMiB,
+      uploadPeakMiB,
+      validatePeakMiB,
       peakRssMiB: await server.peakRssMiB(),
       sampledPeakMiB,
       rawCopySeconds,
@@ -270,8 +279,9 @@ const runExportPhase = async (cluster: { url(database: string): string }, workDi
   if (!skipCapped) {
     const cappedServer = await startServerProcess({
       serverDir,
-      env: { ...env, NODE_OPTIONS: `${serverNodeOptions} --max-old-space-size=${cappedHeapMiB}`.trim() },
+      env,
       logFile: join(workDir, 'server-export.log'),
+      nodeArgs: [...serverNodeArgs, `--max-old-space-size=${cappedHeapMiB}`],
     })
     try {
       log(`export with the V8 heap capped at ${cappedHeapMiB} MiB`)
@@ -282,9 +292,9 @@ const runExportPhase = async (cluster: { url(database: string): string }, workDi
     }
   }
 
-  const server = await startServerProcess({ serverDir, env, logFile: join(workDir, 'server-export.log') })
+  const server = await startServerProcess({ serverDir, env, logFile: join(workDir, 'server-export.log'), nodeArgs: serverNodeArgs })
   try {
-    log(serverNodeOptions === '' ? 'export with the default heap' : `export with NODE_OPTIONS=${serverNodeOptions}`)
+    log(serverNodeOptions === '' ? 'export with the default heap' : `export with node ${serverNodeOptions}`)
     const { done, idleRssMiB, idlePeakRssMiB, sampledPeakMiB, peakRssMiB, wallSeconds, jobSeconds } = await exportOnce(server)
 
     // The file as a browser would fetch it, counted line by line without keeping it.
@@ -380,7 +390,8 @@ const render = (machine: MachineFacts, load: number[], imported: ImportFigures |
     lines.push('')
     lines.push(
       `Validation: ${imported.validRows.toLocaleString('en-US')} valid, ${imported.invalidRows.toLocaleString('en-US')} invalid rows. Outcome: ${JSON.stringify(imported.counts)}.`,
-      `Server RSS idle after sign-in, before the upload: ${imported.idleRssMiB.toFixed(0)} MiB; peak during the import: **${imported.peakRssMiB.toFixed(0)} MiB** (VmHWM; highest 200 ms sample ${imported.sampledPeakMiB.toFixed(0)} MiB).`,
+      `Server RSS idle after sign-in, before the upload: ${imported.idleRssMiB.toFixed(0)} MiB; peak during the import: **${imported.peakRssMiB.toFixed(0)} MiB** (VmHWM; highest 200 ms sample ${imported.sampledPeakMiB.toFixed(0)} MiB;`,
+      `peak by the end of the upload ${imported.uploadPeakMiB.toFixed(0)} MiB, by the end of validation ${imported.validatePeakMiB.toFixed(0)} MiB).`,
       `Target: under 60 s for 100,000 rows — ${imported.totalSeconds < 60 ? 'met' : 'NOT met'}.`,
       '',
     )
@@ -404,7 +415,7 @@ const render = (machine: MachineFacts, load: number[], imported: ImportFigures |
     lines.push(`| Raw limit with the joins (phones, emails as ciphertext, address, tags, level, owner) (${mib(exported.rawJoinedBytes)}) | ${exported.rawJoinedSeconds.toFixed(1)} s | ${perSecond(exported.rows, exported.rawJoinedSeconds)} |`)
     lines.push('')
     const { capped } = exported
-    const defaultLabel = serverNodeOptions === '' ? 'Default V8 heap limit' : `\`NODE_OPTIONS=${serverNodeOptions}\``
+    const defaultLabel = serverNodeOptions === '' ? 'Default V8 heap limit' : `\`node ${serverNodeOptions}\``
     const added = (peak: number, idle: number) => `${Math.max(0, peak - idle).toFixed(0)} MiB`
     lines.push('| Server | Export job | RSS idle after sign-in | Peak RSS (VmHWM) with the export | Growth during the export |', '|---|---:|---:|---:|---:|')
     lines.push(
@@ -412,7 +423,7 @@ const render = (machine: MachineFacts, load: number[], imported: ImportFigures |
     )
     if (capped !== null) {
       lines.push(
-        `| \`NODE_OPTIONS=${`${serverNodeOptions} --max-old-space-size=${capped.heapMiB}`.trim()}\` | ${capped.seconds.toFixed(1)} s | ${capped.idleRssMiB.toFixed(0)} MiB | **${capped.peakRssMiB.toFixed(0)} MiB** | ${added(capped.peakRssMiB, capped.idleRssMiB)} |`,
+        `| \`node ${`${serverNodeOptions} --max-old-space-size=${capped.heapMiB}`.trim()}\` | ${capped.seconds.toFixed(1)} s | ${capped.idleRssMiB.toFixed(0)} MiB | **${capped.peakRssMiB.toFixed(0)} MiB** | ${added(capped.peakRssMiB, capped.idleRssMiB)} |`,
       )
     }
     lines.push('')

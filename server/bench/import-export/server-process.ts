@@ -41,12 +41,14 @@ export const startServerProcess = async (options: {
   serverDir: string
   env: Record<string, string>
   logFile: string
+  /** Flags for node itself, before the entry point (V8 flags such as --trace-gc are refused in NODE_OPTIONS). */
+  nodeArgs?: string[]
 }): Promise<ServerProcess> => {
   const port = await freePort()
   const log = await open(options.logFile, 'a')
   // The compiled server, run by node itself as in production (`node dist/main.js`): this pid is the server's, and
   // no TypeScript loader adds to its memory.
-  const child: ChildProcess = spawn(process.execPath, [join('dist', 'main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join('dist', 'main.js')], {
     cwd: options.serverDir,
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', log.fd, log.fd],
