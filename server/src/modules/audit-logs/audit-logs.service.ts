@@ -1,27 +1,11 @@
 import type { Db } from '../../db/prisma.js'
 import type { AuditLog, Prisma } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
-import { AppError } from '../../http/errors.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import type { AuditEntryData, AuditPageData, AuditQueryData } from './audit-logs.schemas.js'
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-interface Position {
-  at: Date
-  id: string
-}
-
-/** The cursor is the position of the last entry served, base64url so clients treat it as a token, not as data. */
-const encodeCursor = ({ at, id }: Position): string => Buffer.from(`${at.toISOString()}|${id}`, 'utf8').toString('base64url')
-
-const decodeCursor = (cursor: string): Position => {
-  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const at = new Date(iso)
-  if (!uuidShape.test(id) || Number.isNaN(at.getTime()) || at.toISOString() !== iso) {
-    throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.cursor' }] })
-  }
-  return { at, id }
-}
+/** The cursor is the position of the last entry served. */
+const cursors = keysetCursor('at')
 
 const asRecord = (value: Prisma.JsonValue | null): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
@@ -65,7 +49,7 @@ export interface AuditLogsService {
 export const createAuditLogsService = ({ db }: { db: Db }): AuditLogsService => ({
   list: async (ctx, query) => {
     const caller = authenticated(ctx)
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+    const after = query.cursor === undefined ? undefined : cursors.decode(query.cursor)
     const where: Prisma.AuditLogWhereInput = {
       AND: [
         await scopeFilter(db, caller),
@@ -83,6 +67,6 @@ export const createAuditLogsService = ({ db }: { db: Db }): AuditLogsService => 
     const rows = await db.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: query.limit + 1 })
     const page = rows.slice(0, query.limit)
     const last = page.at(-1)
-    return { items: page.map(toAuditEntry), nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null }
+    return { items: page.map(toAuditEntry), nextCursor: rows.length > query.limit && last !== undefined ? cursors.encode(last) : null }
   },
 })

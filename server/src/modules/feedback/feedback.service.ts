@@ -8,6 +8,7 @@ import { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import type { DataCipher } from '../../lib/crypto.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import { displayPhone, maskPhone } from '../../lib/phone.js'
 import type {
   FeedbackDetailDto,
@@ -57,21 +58,7 @@ export const excerptOf = (text: string | null): string | null => {
 
 // ---- keyset paging ----
 
-interface Position {
-  createdAt: Date
-  id: string
-}
-
-const encodeCursor = ({ createdAt, id }: Position): string => Buffer.from(`${createdAt.toISOString()}|${id}`, 'utf8').toString('base64url')
-
-const decodeCursor = (cursor: string): Position => {
-  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const createdAt = new Date(iso)
-  if (!isUuid(id) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) {
-    throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.cursor' }] })
-  }
-  return { createdAt, id }
-}
+const cursors = keysetCursor('createdAt')
 
 // ---- China days ----
 
@@ -274,7 +261,7 @@ export const createFeedbackService = ({
     list: async (ctx, query) => {
       const caller = authenticated(ctx)
       if (query.customerId !== undefined) await customers.requireInScope(caller, query.customerId)
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+      const after = query.cursor === undefined ? undefined : cursors.decode(query.cursor)
       const where: Prisma.FeedbackWhereInput = {
         AND: [
           feedbackScopeWhere(caller.user),
@@ -311,7 +298,7 @@ export const createFeedbackService = ({
       const last = page.at(-1)
       return {
         items: page.map((row) => toSummary(row, names)),
-        nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
+        nextCursor: rows.length > query.limit && last !== undefined ? cursors.encode(last) : null,
         total,
       }
     },

@@ -1,7 +1,7 @@
 import type { CustomerAccess } from '../../access/customers.js'
 import { authenticated, type RequestContext } from '../../http/context.js'
-import { AppError } from '../../http/errors.js'
 import type { DataCipher } from '../../lib/crypto.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import { createCustomerMapper } from '../customers/customers.dto.js'
 import type { RegistrationPageDto, RegistrationsQueryData } from './me.schemas.js'
 
@@ -22,19 +22,8 @@ export const periodStart = (period: RegistrationsQueryData['period'], now = new 
   return new Date(midnight - (period === 'week' ? daysSinceMonday : 0) * dayMs)
 }
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** The position of the last customer served, base64url so clients treat it as a token, not as data. */
-const encodeCursor = (createdAt: Date, id: string): string => Buffer.from(`${createdAt.toISOString()}|${id}`, 'utf8').toString('base64url')
-
-const decodeCursor = (cursor: string): { createdAt: Date; id: string } => {
-  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const createdAt = new Date(iso)
-  if (!uuidShape.test(id) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) {
-    throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.cursor' }] })
-  }
-  return { createdAt, id }
-}
+/** The position of the last customer served. */
+const cursors = keysetCursor('createdAt')
 
 export const createMeService = ({ access, cipher }: { access: CustomerAccess; cipher: DataCipher }): MeService => {
   const mapper = createCustomerMapper(cipher)
@@ -44,14 +33,14 @@ export const createMeService = ({ access, cipher }: { access: CustomerAccess; ci
       // One more than asked tells whether another page follows.
       const rows = await access.registrations(caller, {
         since: periodStart(period),
-        after: cursor === undefined ? undefined : decodeCursor(cursor),
+        after: cursor === undefined ? undefined : cursors.decode(cursor),
         limit: limit + 1,
       })
       const page = rows.slice(0, limit)
       const last = page.at(-1)
       return {
         items: page.map(mapper.summary),
-        nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.createdAt, last.id) : null,
+        nextCursor: rows.length > limit && last !== undefined ? cursors.encode(last) : null,
       }
     },
   }

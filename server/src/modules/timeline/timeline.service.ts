@@ -3,33 +3,17 @@ import type { CustomerAccess } from '../../access/customers.js'
 import type { Db } from '../../db/prisma.js'
 import { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, can, type RequestContext } from '../../http/context.js'
-import { AppError } from '../../http/errors.js'
 import type { Translate } from '../../http/i18n.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import { toActivityDto, type ActivityRow } from '../activities/activities.service.js'
 import { toOrderDto, type OrderRow } from '../orders/orders.service.js'
 import { excerptOf } from '../feedback/feedback.service.js'
 import type { TimelineEntryDto, TimelinePageDto, TimelineQueryData } from './timeline.schemas.js'
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const summaryContentLength = 60
 
-interface Position {
-  occurredAt: Date
-  id: string
-}
-
-/** The cursor is the position of the last entry served, base64url so clients treat it as a token, not as data. */
-export const encodeCursor = ({ occurredAt, id }: Position): string =>
-  Buffer.from(`${occurredAt.toISOString()}|${id}`, 'utf8').toString('base64url')
-
-const decodeCursor = (cursor: string): Position => {
-  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const occurredAt = new Date(iso)
-  if (!uuidShape.test(id) || Number.isNaN(occurredAt.getTime()) || occurredAt.toISOString() !== iso) {
-    throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.invalid' }] })
-  }
-  return { occurredAt, id }
-}
+/** The cursor is the position of the last entry served. */
+const cursors = keysetCursor('occurredAt', 'validation.invalid')
 
 // What the history rows carry (written by the customer module and by contacts and settings); read defensively,
 // because old rows keep whatever shape they were written with.
@@ -143,7 +127,7 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
     // Whoever may read the customer and holds feedback:read sees the customer's feedback here, whatever store it
     // came through: the timeline is reached through the customer scope, and the feedback is about this customer.
     const showFeedback = can(caller.user, 'feedback:read')
-    const after = cursor === undefined ? undefined : decodeCursor(cursor)
+    const after = cursor === undefined ? undefined : cursors.decode(cursor)
     const before = (occurredAt: Prisma.Sql, id: Prisma.Sql) =>
       after === undefined ? Prisma.empty : Prisma.sql`AND (${occurredAt}, ${id}) < (${after.occurredAt}::timestamptz, ${after.id}::uuid)`
     // One more row than asked tells whether another page exists. Each branch is cut to that size on its own
@@ -214,7 +198,7 @@ export const createTimelineService = ({ db, access }: { db: Db; access: Pick<Cus
     const last = pageRows[pageRows.length - 1]
     return {
       items,
-      nextCursor: positions.length > limit && last !== undefined ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null,
+      nextCursor: positions.length > limit && last !== undefined ? cursors.encode({ occurredAt: last.occurred_at, id: last.id }) : null,
     }
   },
 })

@@ -5,6 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import type { Language } from '../../http/i18n.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import type { BackgroundWork, DataTransferDeps } from '../data-transfer.js'
 import { eventBody, webhookEventTypes, webhookTestEventType, type WebhookEventType } from './webhook-events.js'
 import { createDeliveryWorker } from './webhooks.delivery.js'
@@ -88,19 +89,7 @@ const toDeliveryDto = (row: DeliveryRow): WebhookDeliveryDto => ({
   })),
 })
 
-interface Position {
-  createdAt: Date
-  id: string
-}
-const encodeCursor = ({ createdAt, id }: Position): string => Buffer.from(`${createdAt.toISOString()}|${id}`, 'utf8').toString('base64url')
-const decodeCursor = (cursor: string): Position => {
-  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const createdAt = new Date(iso)
-  if (!isUuid(id) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) {
-    throw new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.cursor' }] })
-  }
-  return { createdAt, id }
-}
+const cursors = keysetCursor('createdAt')
 
 /** `['*']` alone when everything is asked for; otherwise each type once, in the catalogue's order. */
 const normaliseEvents = (events: readonly string[]): string[] =>
@@ -259,7 +248,7 @@ export const createWebhooksService = ({ db, cipher, logger, databaseUrl, config 
     deliveries: async (ctx, id, query) => {
       authenticated(ctx)
       const subscription = await findLive(db, id)
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+      const after = query.cursor === undefined ? undefined : cursors.decode(query.cursor)
       const rows = await db.webhookDelivery.findMany({
         where: {
           subscriptionId: subscription.id,
@@ -272,7 +261,7 @@ export const createWebhooksService = ({ db, cipher, logger, databaseUrl, config 
       })
       const page = rows.slice(0, query.limit)
       const last = page.at(-1)
-      return { items: page.map(toDeliveryDto), nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null }
+      return { items: page.map(toDeliveryDto), nextCursor: rows.length > query.limit && last !== undefined ? cursors.encode(last) : null }
     },
 
     replay: async (ctx, deliveryId) => {
