@@ -8,6 +8,7 @@ import { useMessage } from '@/components/AppProviders/message';
 import { useFail } from '@/pages/system/components/useFail';
 import { fetchChannelQr } from '@/services/channels';
 import { channelKeys } from '@/services/queryKeys';
+import { saveBlob } from '@/utils/saveBlob';
 import { useObjectUrl } from '@/utils/useObjectUrl';
 import { qrFileName, qrTypesFor } from './channelState';
 
@@ -21,19 +22,6 @@ export function useChannelQr(channel: Pick<Channel, 'id' | 'token'> | undefined,
     (signal) => fetchChannelQr(channel?.id ?? '', type, 'png', signal),
     channel !== undefined,
   );
-}
-
-/** Saves a blob under a file name through a temporary link. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started once click() returns; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** A channel's QR code with its link, downloads and the print card. */

@@ -6,6 +6,7 @@ import React, { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '@/components/AppProviders/message';
 import { fetchBackupArchive, useBackups, useStartBackup, type Backup } from '@/services/backups';
+import { saveBlob } from '@/utils/saveBlob';
 import { useNamedTable } from '../components/NamedTable';
 import { useFail } from '../components/useFail';
 import {
@@ -16,19 +17,6 @@ import {
   type RequestedBackup,
   type ScheduleDescription,
 } from './backupState';
-
-/** Saves a blob under a file name through a temporary link. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started once click() returns; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 const restoreCommand = 'pnpm restore <file>';
 

@@ -4,7 +4,7 @@ import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFail } from '@/pages/system/components/useFail';
 import { fetchImportReport, type ImportJob } from '@/services/dataTransfer';
-import { saveBlob } from '../../components/saveBlob';
+import { saveBlob } from '@/utils/saveBlob';
 import { reportFileName } from '../importWizard';
 
 /** The XLSX report (issues; after a run also the result per row), fetched with the bearer token and saved. */
