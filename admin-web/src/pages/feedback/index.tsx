@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackSummary } from '@/api/types';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useChannels } from '@/services/channels';
 import { useFeedbackPages, type FeedbackFilters } from '@/services/feedback';
@@ -243,18 +244,11 @@ export default function FeedbackInboxPage() {
         onRow={(row) => ({ onDoubleClick: () => open(row.id) })}
         footer={() =>
           rows.length === 0 ? null : (
-            <Space>
-              <Typography.Text type="secondary">
-                {inbox.hasNextPage
-                  ? t('feedback.shown', { count: rows.length })
-                  : t('feedback.shownAll', { count: rows.length })}
-              </Typography.Text>
-              {inbox.hasNextPage && (
-                <Button loading={inbox.isFetchingNextPage} onClick={() => void inbox.fetchNextPage()}>
-                  {t('feedback.loadMore')}
-                </Button>
-              )}
-            </Space>
+            <LoadMoreFooter
+              list={inbox}
+              shown={inbox.hasNextPage ? t('feedback.shown', { count: rows.length }) : t('feedback.shownAll', { count: rows.length })}
+              loadMoreLabel={t('feedback.loadMore')}
+            />
           )
         }
       />

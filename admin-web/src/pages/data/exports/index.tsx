@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Button, Progress, Space, Tag, Typography } from 'antd';
+import { Button, Progress, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useExports, type ExportJob } from '@/services/dataTransfer';
 import { fileSizeText, shownProgress } from '../progress';
@@ -130,14 +131,12 @@ export default function ExportsPage() {
         locale={{ emptyText: t('data.exports.empty') }}
         footer={() =>
           exports.hasNextPage ? (
-            <div style={{ textAlign: 'center' }}>
-              <Space size={12}>
-                <Typography.Text type="secondary">{t('data.shownOf', { count: rows.length })}</Typography.Text>
-                <Button loading={exports.isFetchingNextPage} onClick={() => void exports.fetchNextPage()}>
-                  {t('data.loadMore')}
-                </Button>
-              </Space>
-            </div>
+            <LoadMoreFooter
+              centered
+              list={exports}
+              shown={t('data.shownOf', { count: rows.length })}
+              loadMoreLabel={t('data.loadMore')}
+            />
           ) : null
         }
       />

@@ -1,9 +1,9 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Link } from '@umijs/max';
-import { Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import React from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useImports, type ImportJob } from '@/services/dataTransfer';
 import { ImportStatusTag } from './components/ImportStatusTag';
@@ -76,14 +76,12 @@ export default function ImportsPage() {
         locale={{ emptyText: t('data.imports.empty') }}
         footer={() =>
           imports.hasNextPage ? (
-            <div style={{ textAlign: 'center' }}>
-              <Space size={12}>
-                <Typography.Text type="secondary">{t('data.shownOf', { count: rows.length })}</Typography.Text>
-                <Button loading={imports.isFetchingNextPage} onClick={() => void imports.fetchNextPage()}>
-                  {t('data.loadMore')}
-                </Button>
-              </Space>
-            </div>
+            <LoadMoreFooter
+              centered
+              list={imports}
+              shown={t('data.shownOf', { count: rows.length })}
+              loadMoreLabel={t('data.loadMore')}
+            />
           ) : null
         }
       />

@@ -1,10 +1,11 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Link } from '@umijs/max';
-import { Button, Card, DatePicker, Form, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@/api/types';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useStaffUsers } from '@/services/reference';
 import { useAuditLog, type AuditFilters } from '@/services/systemAudit';
 import { useNamedTable } from '../components/NamedTable';
@@ -155,18 +156,15 @@ export default function AuditLogPage() {
         scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (entry) => <AuditChanges entry={entry} /> }}
         footer={() => (
-          <Space>
-            <Typography.Text type="secondary">
-              {log.hasNextPage
+          <LoadMoreFooter
+            list={log}
+            shown={
+              log.hasNextPage
                 ? t('system.audit.shown', { count: entries.length })
-                : t('system.audit.shownAll', { count: entries.length })}
-            </Typography.Text>
-            {log.hasNextPage && (
-              <Button loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                {t('system.audit.loadMore')}
-              </Button>
-            )}
-          </Space>
+                : t('system.audit.shownAll', { count: entries.length })
+            }
+            loadMoreLabel={t('system.audit.loadMore')}
+          />
         )}
       />
     </PageContainer>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '@/components/AppProviders/message';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import {
   useReplayDelivery,
   useWebhookDeliveries,
@@ -269,18 +270,15 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook; onClo
         expandable={{ expandedRowRender: (delivery) => <DeliveryDetail delivery={delivery} /> }}
         locale={{ emptyText: <Empty description={t('system.webhooks.deliveries.empty')} /> }}
         footer={() => (
-          <Space>
-            <Typography.Text type="secondary">
-              {log.hasNextPage
+          <LoadMoreFooter
+            list={log}
+            shown={
+              log.hasNextPage
                 ? t('system.webhooks.deliveries.shown', { count: deliveries.length })
-                : t('system.webhooks.deliveries.shownAll', { count: deliveries.length })}
-            </Typography.Text>
-            {log.hasNextPage && (
-              <Button loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                {t('system.webhooks.deliveries.loadMore')}
-              </Button>
-            )}
-          </Space>
+                : t('system.webhooks.deliveries.shownAll', { count: deliveries.length })
+            }
+            loadMoreLabel={t('system.webhooks.deliveries.loadMore')}
+          />
         )}
       />
     </Drawer>

@@ -3,6 +3,7 @@ import { Button, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useFail } from '@/pages/system/components/useFail';
 import {
@@ -149,18 +150,12 @@ function IssuesTable({ job }: { job: ImportJob }) {
           pagination={false}
           locale={{ emptyText: t('data.imports.report.noIssues') }}
           footer={() => (
-            <div style={{ textAlign: 'center' }}>
-              <Space size={12}>
-                <Typography.Text type="secondary">
-                  {t('data.shownOfTotal', { count: rows.length, total })}
-                </Typography.Text>
-                {issues.hasNextPage && (
-                  <Button loading={issues.isFetchingNextPage} onClick={() => void issues.fetchNextPage()}>
-                    {t('data.loadMore')}
-                  </Button>
-                )}
-              </Space>
-            </div>
+            <LoadMoreFooter
+              centered
+              list={issues}
+              shown={t('data.shownOfTotal', { count: rows.length, total })}
+              loadMoreLabel={t('data.loadMore')}
+            />
           )}
         />
       </Space>

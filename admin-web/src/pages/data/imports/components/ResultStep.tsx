@@ -1,9 +1,10 @@
 import { ProCard, StatisticCard } from '@ant-design/pro-components';
 import { history, Link } from '@umijs/max';
-import { Button, Result, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Result, Space, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import React, { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter } from '@/components/LoadMoreFooter';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useImportRows, type ImportJob, type ImportRowOutcome, type ImportRowResult } from '@/services/dataTransfer';
 import { rowOutcomes } from '../importWizard';
@@ -87,16 +88,12 @@ function ResultRows({ job, outcome }: { job: ImportJob; outcome: ImportRowOutcom
       locale={{ emptyText: t('data.imports.result.noRows') }}
       footer={() =>
         items.length > 0 ? (
-          <div style={{ textAlign: 'center' }}>
-            <Space size={12}>
-              <Typography.Text type="secondary">{t('data.shownOfTotal', { count: items.length, total })}</Typography.Text>
-              {rows.hasNextPage && (
-                <Button loading={rows.isFetchingNextPage} onClick={() => void rows.fetchNextPage()}>
-                  {t('data.loadMore')}
-                </Button>
-              )}
-            </Space>
-          </div>
+          <LoadMoreFooter
+            centered
+            list={rows}
+            shown={t('data.shownOfTotal', { count: items.length, total })}
+            loadMoreLabel={t('data.loadMore')}
+          />
         ) : null
       }
     />
