@@ -67,6 +67,22 @@ export const loadSessionPrincipal = async (db: Db, userId: string, sessionId: st
   return row === undefined ? null : toPrincipal(row, { sessionId, apiKeyId: null })
 }
 
+/**
+ * A live user's principal for work done on their behalf outside a request (background jobs): their current role and
+ * scope, so a changed role counts at once; null when the user is gone or disabled.
+ */
+export const loadUserPrincipal = async (db: Db, userId: string): Promise<AuthUser | null> => {
+  const rows = await db.$queryRawUnsafe<PrincipalRow[]>(
+    `SELECT ${principalColumns('u.team_id')}
+     FROM users u JOIN roles r ON r.id = u.role_id CROSS JOIN security_settings s
+     WHERE u.id = $1::uuid AND NOT u.disabled AND s.id = 1`,
+    userId,
+  )
+  const row = rows[0]
+  // Nobody is there to change a password during a job.
+  return row === undefined ? null : { ...toPrincipal(row, { sessionId: null, apiKeyId: null }), passwordChangeRequired: false }
+}
+
 interface ApiKeyPrincipalRow extends PrincipalRow {
   key_id: string
   key_role_id: string

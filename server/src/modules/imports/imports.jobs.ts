@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from '../../generated/prisma/client.js'
-import { effectiveScopes, permissionsOf } from '../../auth/permissions.js'
-import type { AuthenticatedContext, AuthUser } from '../../http/context.js'
+import { loadUserPrincipal } from '../../auth/principal.js'
+import type { AuthenticatedContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { defaultLanguage, translator } from '../../http/i18n.js'
 import type { DataTransferDeps } from '../data-transfer.js'
@@ -49,47 +49,10 @@ interface JobMessage {
 type AnyRecord = CustomerRecord | ContactRecord | OrderRecord
 type Checked = CheckedRow<AnyRecord>
 
-interface PrincipalRow {
-  id: string
-  username: string
-  display_name: string
-  disabled: boolean
-  team_id: string
-  team_name: string
-  team_ids: string[]
-  role_id: string
-  role_key: string | null
-  role_name: string
-  permissions: string[]
-  scopes: unknown
-}
-
 /** The importer as the jobs act: their current role, permissions and scope (a changed role counts at once). */
 const loadImporter = async (deps: DataTransferDeps, userId: string): Promise<AuthenticatedContext | null> => {
-  const rows = await deps.db.$queryRaw<PrincipalRow[]>`
-    SELECT u.id, u.username, u.display_name, u.disabled, u.team_id, t.name AS team_name, r.id AS role_id, r.key AS role_key,
-      r.name AS role_name, r.permissions, r.scopes,
-      (WITH RECURSIVE subtree(id) AS (SELECT u.team_id UNION SELECT c.id FROM teams c JOIN subtree ON c.parent_id = subtree.id)
-        SELECT array_agg(id::text) FROM subtree) AS team_ids
-    FROM users u JOIN roles r ON r.id = u.role_id JOIN teams t ON t.id = u.team_id
-    WHERE u.id = ${userId}::uuid`
-  const row = rows[0]
-  if (row === undefined || row.disabled) return null
-  const role = { key: row.role_key, permissions: row.permissions, scopes: row.scopes }
-  const user: AuthUser = {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: { id: row.role_id, key: row.role_key, name: row.role_name },
-    permissions: new Set(permissionsOf(role)),
-    scopes: effectiveScopes(role),
-    teamId: row.team_id,
-    teamName: row.team_name,
-    teamIds: row.team_ids,
-    sessionId: null,
-    apiKeyId: null,
-    passwordChangeRequired: false,
-  }
+  const user = await loadUserPrincipal(deps.db, userId)
+  if (user === null) return null
   return {
     requestId: `import-${randomUUID()}`,
     language: defaultLanguage,
