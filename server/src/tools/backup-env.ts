@@ -5,9 +5,9 @@ import { pino, type Logger } from 'pino'
 import { embeddedDatabaseName, readConfig, type Config } from '../config.js'
 
 /**
- * The environment of `pnpm backup` and `pnpm restore`: the server's (DATA_DIR, DATABASE_URL, DATA_ENCRYPTION_KEY,
- * BACKUP_*). pnpm runs package scripts in the package's folder; relative paths the operator typed (DATA_DIR, the
- * archive) mean the folder they typed them in (INIT_CWD).
+ * The environment of `pnpm backup`, `pnpm restore` and `pnpm keys:rotate`: the server's (DATA_DIR, DATABASE_URL,
+ * DATA_ENCRYPTION_KEY, BACKUP_*). pnpm runs package scripts in the package's folder; relative paths the operator
+ * typed (DATA_DIR, the archive) mean the folder they typed them in (INIT_CWD).
  */
 export const operatorFolder = (): string => process.env.INIT_CWD ?? process.cwd()
 
