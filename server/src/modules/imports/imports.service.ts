@@ -3,6 +3,7 @@ import { Prisma } from '../../generated/prisma/client.js'
 import type { ImportJob as ImportJobRow } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
+import { keysetCursor } from '../../lib/keyset-cursor.js'
 import type { MessageKey, Translate } from '../../http/i18n.js'
 import type { BackgroundWork, DataTransferDeps } from '../data-transfer.js'
 import { applyTemplate, guessMapping, labelOf, targetsOf, type ImportEntityName, type MappingColumn, type TargetDefinition } from './imports.fields.js'
@@ -63,13 +64,8 @@ interface FileView {
 }
 const fileViewCacheSize = 50
 
+const importListCursor = keysetCursor('createdAt')
 const cursorOf = (value: string) => Buffer.from(value).toString('base64url')
-const fromCursor = (cursor: string | undefined, problems: FieldProblem[]): string | undefined => {
-  if (cursor === undefined) return undefined
-  const text = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (text === '') problems.push({ field: 'cursor', messageKey: 'validation.cursor' })
-  return text
-}
 const badCursor = () => new AppError('VALIDATION_FAILED', { fieldProblems: [{ field: 'cursor', messageKey: 'validation.cursor' }] })
 
 export const mappingOf = (value: Prisma.JsonValue | null): ImportMappingData | null => {
@@ -252,14 +248,11 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
 
     list: async (ctx, query) => {
       const caller = authenticated(ctx)
-      const problems: FieldProblem[] = []
-      const after = fromCursor(query.cursor, problems)
-      const [at, id] = after?.split('|') ?? []
-      if (after !== undefined && (at === undefined || id === undefined || Number.isNaN(Date.parse(at)) || !isUuid(id))) throw badCursor()
+      const after = query.cursor === undefined ? undefined : importListCursor.decode(query.cursor)
       const rows = await db.importJob.findMany({
         where: {
           ...(caller.user.role.key === 'admin' ? {} : { createdById: caller.user.id }),
-          ...(at === undefined || id === undefined ? {} : { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }] }),
+          ...(after === undefined ? {} : { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }),
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: query.limit + 1,
@@ -277,7 +270,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
         ),
       )
       const last = page[page.length - 1]
-      return { items, nextCursor: rows.length > query.limit && last !== undefined ? cursorOf(`${last.createdAt.toISOString()}|${last.id}`) : null }
+      return { items, nextCursor: rows.length > query.limit && last !== undefined ? importListCursor.encode(last) : null }
     },
 
     get: async (ctx, id) => reload(authenticated(ctx), id),
