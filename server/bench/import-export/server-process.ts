@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { open, readFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from '../../src/test/free-port.js'
 
 /**
  * The server as a child process, so its memory is its own: VmHWM of /proc/<pid>/status is the peak resident set
@@ -19,16 +19,6 @@ export interface ServerProcess {
   /** Samples VmRSS every `everyMs` until the returned function is called; it answers the highest sample in MiB. */
   sampleRss(everyMs?: number): () => number
   stop(): Promise<void>
-}
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer()
-  probe.listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  if (address === null || typeof address === 'string') throw new Error('no free port')
-  return address.port
 }
 
 const statusField = async (pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> => {

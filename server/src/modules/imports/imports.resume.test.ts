@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,20 +14,11 @@ import {
   type Api,
 } from '../../test/support.js'
 import type { ImportJobDto } from './imports.schemas.js'
+import { freePort } from '../../test/free-port.js'
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const rows = 12_000
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer()
-  probe.listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
 
 /** A customer list where every row is valid and names its own position: 续传客户-<row number>. */
 const bigCsv = () =>
