@@ -61,7 +61,15 @@ export const eventBody = (type: string, data: Record<string, unknown>, createdAt
  */
 export const recordEvents = async (tx: Prisma.TransactionClient, events: readonly DomainEvent[]): Promise<void> => {
   if (events.length === 0) return
-  const subscriptions = await subscribersOf(tx, [...new Set(events.map((event) => event.type))])
+  await queueDeliveries(tx, events, await subscribersOf(tx, [...new Set(events.map((event) => event.type))]))
+}
+
+/** One outbox row per event and subscription wanting it, then the commit-time nudge of the delivery worker. */
+const queueDeliveries = async (
+  tx: Prisma.TransactionClient,
+  events: readonly DomainEvent[],
+  subscriptions: readonly { id: string; events: string[] }[],
+): Promise<void> => {
   if (subscriptions.length === 0) return
   const now = new Date()
   const rows: Prisma.WebhookDeliveryCreateManyInput[] = []
@@ -133,9 +141,11 @@ export const recordCustomerEvents = async (
   type: Extract<WebhookEventType, `customer.${string}`>,
   specs: readonly CustomerEventSpec[],
 ): Promise<void> => {
-  if (specs.length === 0 || (await subscribersOf(tx, [type])).length === 0) return
+  if (specs.length === 0) return
+  const subscriptions = await subscribersOf(tx, [type])
+  if (subscriptions.length === 0) return
   const described = await customerEventData(tx, specs.flatMap((spec) => [spec.customerId, ...Object.values(spec.related ?? {})]))
-  await recordEvents(
+  await queueDeliveries(
     tx,
     specs.map((spec) => ({
       type,
@@ -145,5 +155,6 @@ export const recordCustomerEvents = async (
         ...spec.extra,
       },
     })),
+    subscriptions,
   )
 }
