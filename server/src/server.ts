@@ -117,7 +117,6 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const jobs = await startJobs(databaseUrl, logger)
     stoppers.push({ name: 'job queue', stop: jobs.stop })
 
-    await scheduleHousekeeping(jobs.boss, db, logger)
 
     const jwtSecret = await resolveJwtSecret(options.jwtSecret, options.dataDir)
     const accessTokens = createAccessTokens(jwtSecret)
@@ -140,6 +139,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       // Stopped before the job queue (pushed later, so stopped earlier).
       stoppers.push({ name, stop: () => work.stop() })
     }
+    await scheduleHousekeeping(jobs.boss, db, logger, [{ name: 'exportFiles', run: () => dataTransfer.exports.purgeExpiredFiles() }])
     const app = createApp({
       db,
       logger,

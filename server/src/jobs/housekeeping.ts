@@ -8,24 +8,11 @@ const queue = 'housekeeping'
 // Hourly, at a minute nobody else picks, so the job never meets other hourly work.
 const everyHour = '17 * * * *'
 
-/** More hourly cleaning, registered by services that own what is cleaned (expired export files). */
+/** More hourly cleaning, owned by the services whose records it removes (expired export files). */
 export interface HousekeepingChore {
   name: string
   /** Removes what has expired; returns how many things it removed. */
   run(): Promise<number>
-}
-
-// Per job queue, so that two servers in one process (tests) each clean only their own files.
-const choresByQueue = new WeakMap<PgBoss, Set<HousekeepingChore>>()
-
-/** Adds a chore to the hourly housekeeping of the server owning `boss`; the returned function takes it out again. */
-export const addHousekeepingChore = (boss: PgBoss, chore: HousekeepingChore): (() => void) => {
-  const chores = choresByQueue.get(boss) ?? new Set<HousekeepingChore>()
-  chores.add(chore)
-  choresByQueue.set(boss, chores)
-  return () => {
-    chores.delete(chore)
-  }
 }
 
 /** Forgets expired idempotency keys, removes photos of forms that were never sent, and runs the registered chores. */
@@ -45,12 +32,17 @@ export const runHousekeeping = async (
  * Schedules the housekeeping in the job queue: pg-boss runs a schedule once per period even with several servers
  * on one database, and the queue's stop (server shutdown) ends the worker.
  */
-export const scheduleHousekeeping = async (boss: PgBoss, db: Db, logger: Logger): Promise<void> => {
+export const scheduleHousekeeping = async (
+  boss: PgBoss,
+  db: Db,
+  logger: Logger,
+  chores: readonly HousekeepingChore[] = [],
+): Promise<void> => {
   await boss.createQueue(queue)
   await boss.schedule(queue, everyHour)
   // Polled once a minute: the job runs hourly, and polling every two seconds (the default) would be idle load.
   await boss.work(queue, { pollingIntervalSeconds: 60 }, async () => {
-    const removed = await runHousekeeping(db, choresByQueue.get(boss) ?? [])
+    const removed = await runHousekeeping(db, chores)
     if (Object.values(removed).some((count) => count > 0)) logger.info(removed, 'housekeeping removed expired records')
   })
 }

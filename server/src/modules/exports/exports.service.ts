@@ -2,7 +2,6 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import pg from 'pg'
 import { recordAudit } from '../../audit/audit.js'
-import { addHousekeepingChore } from '../../jobs/housekeeping.js'
 import type { Permission, RoleScopes } from '../../auth/permissions.js'
 import type { Db, StatementRunner } from '../../db/prisma.js'
 import type { ExportJob as ExportJobRow, Prisma } from '../../generated/prisma/client.js'
@@ -162,7 +161,6 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
   const directory = exportsDirectory(dataDir)
   const filePath = (row: Pick<ExportJobRow, 'id' | 'format'>) => join(directory, `${row.id}.${fileExtension[row.format]}`)
   let pool: pg.Pool | undefined
-  let removeChore: (() => void) | undefined
 
   /**
    * The hot reads of an export run on a small pool of their own, without Prisma's layer: they are hand-written SQL
@@ -408,7 +406,6 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
     purgeExpiredFiles: () => purgeExpiredExportFiles(db, dataDir),
 
     start: async () => {
-      removeChore = addHousekeepingChore(boss, { name: 'exportFiles', run: () => service.purgeExpiredFiles() })
       await boss.createQueue(queue)
       // One export at a time per server: each streams a large file and must not starve requests of the database.
       await boss.work<ExportJobData>(queue, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
@@ -417,7 +414,6 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
     },
 
     stop: async () => {
-      removeChore?.()
       await boss.offWork(queue).catch(() => undefined)
       await pool?.end()
       pool = undefined
