@@ -23,7 +23,23 @@ const vitestSuite = (name, filter, prepare) => ({
   command: ['pnpm', ['--filter', filter, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json',
     `--outputFile.json=${path.join(resultsDir, `${name}.json`)}`]],
   counts: (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.numTodoTests ?? 0) }),
+  failures: (report) => report.testResults.flatMap((file) => {
+    const fileName = path.relative(repoRoot, file.name);
+    const failedTests = file.assertionResults.filter((test) => test.status === 'failed' || test.status === 'todo');
+    // A file that failed outside any test (an import error, a hook) has no failed assertion of its own.
+    if (failedTests.length === 0 && file.status === 'failed') return [{ title: fileName, message: file.message ?? '' }];
+    return failedTests.map((test) => ({ title: `${fileName} > ${test.fullName}`, message: test.failureMessages.join('\n') }));
+  }),
 });
+
+// Playwright nests suites (file > describe > spec); every spec whose tests did not all pass is listed.
+const playwrightFailures = (suite) => [
+  ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => ({
+    title: `${spec.file}:${spec.line} > ${spec.title}`,
+    message: spec.tests.flatMap((test) => test.results.map((result) => result.error?.message ?? '')).join('\n'),
+  })),
+  ...(suite.suites ?? []).flatMap(playwrightFailures),
+];
 
 const suites = [
   vitestSuite('server', '@kezhi/server'),
@@ -35,6 +51,7 @@ const suites = [
     command: ['pnpm', ['--filter', '@kezhi/e2e', 'exec', 'playwright', 'test', '--reporter=list,json']],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(resultsDir, 'e2e.json') },
     counts: (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + report.stats.skipped }),
+    failures: (report) => report.suites.flatMap(playwrightFailures),
   },
 ];
 
@@ -52,6 +69,7 @@ try {
 let passed = 0;
 let failed = 0;
 const summary = [];
+const failures = [];
 for (const suite of selected) {
   console.log(`\n[test] ${suite.name}`);
   const started = Date.now();
@@ -67,7 +85,11 @@ for (const suite of selected) {
   });
   const reportFile = path.join(resultsDir, `${suite.name}.json`);
   let counts = { passed: 0, failed: 1 };
-  if (existsSync(reportFile)) counts = suite.counts(JSON.parse(readFileSync(reportFile, 'utf8')));
+  if (existsSync(reportFile)) {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    counts = suite.counts(report);
+    failures.push(...suite.failures(report).map((failure) => ({ ...failure, suite: suite.name })));
+  }
   // A runner that crashed before reporting, or exited non-zero with no failing test, still fails the run.
   if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
   passed += counts.passed;
@@ -75,6 +97,11 @@ for (const suite of selected) {
   summary.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+// Repeated at the very end because a long run's log is often read only from its tail.
+for (const failure of failures) {
+  const firstLines = failure.message.split('\n').filter((line) => line.trim() !== '').slice(0, 6).join('\n    ');
+  console.log(`\n[test] FAILED ${failure.suite}: ${failure.title}\n    ${firstLines}`);
+}
 console.log(`\n[test] ${summary.join('\n[test] ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
