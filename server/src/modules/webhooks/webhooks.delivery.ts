@@ -8,8 +8,8 @@ import { webhookNotifyChannel, webhookTestEventType } from './webhook-events.js'
 
 /** What a delivery keeps of the receiver's answer. */
 const keptResponseBytes = 2048
-/** Deliveries one server sends at the same time. */
-const batchSize = 10
+/** Deliveries one server sends at the same time; a slot is refilled as soon as its delivery is recorded. */
+const concurrency = 10
 const pollIntervalMs = 1_000
 
 /** `v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>`: what the receiver recomputes to trust a delivery. */
@@ -95,6 +95,7 @@ export const createDeliveryWorker = ({
   let stopped = true
   let running: Promise<void> | null = null
   let again = false
+  const inFlight = new Set<Promise<void>>()
   let poll: NodeJS.Timeout | undefined
   const retryTimers = new Set<NodeJS.Timeout>()
   let listener: pg.Client | null = null
@@ -103,14 +104,14 @@ export const createDeliveryWorker = ({
    * Takes due deliveries for this server. SKIP LOCKED passes over rows another server is claiming, and the lease
    * written in the same statement keeps them from being due for anyone else while their attempt runs.
    */
-  const claim = () =>
+  const claim = (limit: number) =>
     db.$queryRaw<ClaimedDelivery[]>`
       WITH due AS (
         SELECT d.id FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= now()
           AND s.deleted_at IS NULL AND (s.active OR d.event_type = ${webhookTestEventType})
         ORDER BY d.next_attempt_at
-        LIMIT ${batchSize}
+        LIMIT ${limit}
         FOR UPDATE OF d SKIP LOCKED
       )
       UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
@@ -192,15 +193,24 @@ export const createDeliveryWorker = ({
     }
   }
 
+  /**
+   * Fills the free slots with due deliveries. Each one frees its slot on its own, so a receiver that is slow to answer
+   * holds up only its own deliveries, never the others claimed with it.
+   */
   const cycle = async () => {
-    while (!stopped) {
-      const claimed = await claim()
-      await Promise.all(
-        claimed.map((delivery) =>
-          deliver(delivery).catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery could not be recorded')),
-        ),
-      )
-      if (claimed.length < batchSize) return
+    while (!stopped && inFlight.size < concurrency) {
+      const wanted = concurrency - inFlight.size
+      const claimed = await claim(wanted)
+      for (const delivery of claimed) {
+        const sending: Promise<void> = deliver(delivery)
+          .catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery could not be recorded'))
+          .finally(() => {
+            inFlight.delete(sending)
+            nudge()
+          })
+        inFlight.add(sending)
+      }
+      if (claimed.length < wanted) return
     }
   }
 
@@ -246,6 +256,7 @@ export const createDeliveryWorker = ({
       for (const timer of retryTimers) clearTimeout(timer)
       retryTimers.clear()
       await running
+      await Promise.all(inFlight)
       await listener?.end().catch(() => undefined)
       listener = null
     },

@@ -21,7 +21,7 @@ export type Answer = { status: number; body?: string; headers?: Record<string, s
 export const startReceiver = async () => {
   const received: Received[] = []
   const answers = new Map<string, (nth: number) => Answer>()
-  const held: ServerResponse[] = []
+  const held: { path: string; response: ServerResponse }[] = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -38,7 +38,7 @@ export const startReceiver = async () => {
       const nth = received.filter((entry) => entry.path === path).length
       const answer = answers.get(path)?.(nth) ?? { status: 200, body: '{"ok":true}' }
       if (answer === 'hold') {
-        held.push(res)
+        held.push({ path, response: res })
         return
       }
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.body ?? '')
@@ -70,8 +70,16 @@ export const startReceiver = async () => {
     /** The first request on `path` about this event type whose body `matches`. */
     event: (path: string, type: string, matches: (body: WebhookEventBody) => boolean = () => true) =>
       waitFor(`${type} on ${path}`, () => on(path).find((entry) => entry.body.type === type && matches(entry.body))),
+    /** Whether a held request on `path` is still open: neither answered nor given up by the sender. */
+    holding: (path: string) => held.some((entry) => entry.path === path && !entry.response.writableEnded && !entry.response.destroyed),
+    /** Answers the held requests on `path` with 200. */
+    release: (path: string) => {
+      for (const entry of held.filter((candidate) => candidate.path === path)) {
+        if (!entry.response.destroyed) entry.response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+      }
+    },
     close: async () => {
-      for (const response of held) response.destroy()
+      for (const { response } of held) response.destroy()
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
     },

@@ -16,7 +16,9 @@ interface ErrorBody {
 
 const retryBaseSeconds = 0.05
 const maxAttempts = 3
-const timeoutMs = 400
+// Long enough that a receiver on this machine always answers in time on a loaded two-core CI machine
+// (a first attempt that timed out would make the counts below wrong), short enough to give up within the test.
+const timeoutMs = 2000
 const dataTransfer = { ...readConfig({}).dataTransfer, webhookRetryBaseSeconds: retryBaseSeconds, webhookMaxAttempts: maxAttempts, webhookTimeoutMs: timeoutMs }
 // Shared with the second server of the last test, which must open the same sealed secrets.
 const dataEncryptionKey = randomBytes(32).toString('hex')
@@ -287,6 +289,8 @@ describe('outgoing webhooks', () => {
 
     const stats = (await server.api.get<{ items: WebhookDto[] }>('/api/webhooks', { token: staff.admin })).body.items.find((item) => item.id === down.id)?.stats
     expect(stats).toEqual({ succeeded: 0, failed: 1, pending: 0 })
+    // Receivers that never succeed would only slow the later tests down.
+    for (const hook of [down, slow, moved]) expect((await server.api.delete(`/api/webhooks/${hook.id}`, { token: staff.admin })).status).toBe(204)
   })
 
   it('a replay sends the same event id and body again, with a new delivery id and a fresh signature', async () => {
@@ -462,3 +466,52 @@ describe('outgoing webhooks', () => {
     }
   })
 })
+
+describe('a slow receiver', () => {
+  let server: TestServer
+  let receiver: Receiver
+  let staff: Staff
+  let customers: ReturnType<typeof customerClient>
+
+  beforeAll(async () => {
+    receiver = await startReceiver()
+    // A timeout far longer than the test: the held request stays open until the test answers it.
+    server = await startTestServer({ dataTransfer: { ...dataTransfer, webhookTimeoutMs: 60_000 } })
+    staff = await signInStaff(server)
+    customers = customerClient(server)
+  })
+  afterAll(async () => {
+    await server?.close()
+    await receiver?.close()
+  })
+
+  it('holds up only its own delivery: a later event for another receiver goes out while it still has not answered', async () => {
+    receiver.answer('/stalled', () => 'hold')
+    for (const [path, events] of [['/stalled', ['customer.created']], ['/prompt', ['customer.updated']]] as const) {
+      const created = await server.api.post<WebhookWithSecretDto>('/api/webhooks', { token: staff.admin, body: { name: `接收 ${path}`, url: receiver.url(path), events } })
+      expect(created.status).toBe(201)
+    }
+    const created = await customers.create(staff.admin, { name: '慢接收客户', phones: [{ number: freshMobile() }] })
+    expect(created.status).toBe(201)
+    await receiver.event('/stalled', 'customer.created')
+    expect(receiver.holding('/stalled')).toBe(true)
+
+    const updated = await customers.patch(staff.admin, created.body.id, { version: created.body.version, name: '慢接收客户（改）' })
+    expect(updated.status).toBe(200)
+    await receiver.event('/prompt', 'customer.updated')
+    // The first delivery is still on its way: the second did not wait for it.
+    expect(receiver.holding('/stalled')).toBe(true)
+
+    receiver.release('/stalled')
+    const hooks = await server.api.get<{ items: WebhookDto[] }>('/api/webhooks', { token: staff.admin })
+    const stalled = hooks.body.items.find((item) => item.url === receiver.url('/stalled'))
+    expect(stalled).toBeDefined()
+    let delivered: WebhookDeliveryDto | undefined
+    for (const deadline = Date.now() + 20_000; delivered === undefined && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 25))) {
+      const listed = await server.api.get<{ items: WebhookDeliveryDto[] }>(`/api/webhooks/${stalled?.id}/deliveries`, { token: staff.admin })
+      delivered = listed.body.items.find((item) => item.status === 'succeeded')
+    }
+    expect(delivered).toMatchObject({ eventType: 'customer.created', attempts: 1, responseStatus: 200 })
+  })
+})
+
