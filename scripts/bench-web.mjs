@@ -20,7 +20,7 @@ const dataDir = path.join(repoRoot, '.tmp', 'bench-web-data');
 
 async function startProduct() {
   rmSync(dataDir, { recursive: true, force: true });
-  const server = spawn('node', [path.join(repoRoot, 'server/dist/main.js')], {
+  const server = spawn('node', ['--expose-gc', path.join(repoRoot, 'server/dist/main.js')], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '',

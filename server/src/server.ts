@@ -36,6 +36,7 @@ import { ensureDefaultSettings } from './seed/defaults.js'
 import { seedDemoData, type SeedOutcome } from './seed/demo.js'
 import { createDataTransferServices } from './modules/data-transfer.js'
 import { catchUpSearchTerms } from './modules/customers/customers.search-upkeep.js'
+import { collectGarbage } from './lib/memory.js'
 
 export interface ServerOptions extends Config {
   logger?: Logger
@@ -188,6 +189,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const { port } = httpServer.address() as AddressInfo
     const url = urlFor(options.host, port)
     logger.info({ url }, `Kezhi CRM is running at ${url}`)
+    // Migrations, seeding and building the API document leave tens of MiB of garbage V8 would keep for a long time.
+    collectGarbage()
 
     let closing: Promise<void> | undefined
     return {

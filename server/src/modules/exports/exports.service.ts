@@ -8,6 +8,7 @@ import type { ExportJob as ExportJobRow, Prisma } from '../../generated/prisma/c
 import { authenticated, can, type AuthenticatedContext, type AuthUser, type RequestContext } from '../../http/context.js'
 import { AppError, type FieldProblem } from '../../http/errors.js'
 import { translator, type Language } from '../../http/i18n.js'
+import { collectGarbage } from '../../lib/memory.js'
 import { resolveCustomerFilter } from '../customers/customers.filters.js'
 import { CustomerFilter, type CustomerFilterData } from '../customers/customers.schemas.js'
 import type { BackgroundWork, DataTransferDeps } from '../data-transfer.js'
@@ -283,6 +284,7 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
         rows += batch.length
         if (rows - reported >= progressEveryRows) {
           reported = rows
+          collectGarbage()
           await db.exportJob.update({ where: { id: row.id }, data: { processedRows: rows, total: Math.max(total, rows) } })
         }
       }

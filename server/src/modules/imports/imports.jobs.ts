@@ -4,6 +4,7 @@ import { loadUserPrincipal } from '../../auth/principal.js'
 import type { AuthenticatedContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { defaultLanguage, translator } from '../../http/i18n.js'
+import { collectGarbage } from '../../lib/memory.js'
 import type { DataTransferDeps } from '../data-transfer.js'
 import { recordEvents } from '../webhooks/webhook-events.js'
 import { targetsOf, type ImportEntityName } from './imports.fields.js'
@@ -41,6 +42,8 @@ const watchdogMs = 10_000
 // A big file's batch can take a while on a small server; the default five seconds would cut it.
 const batchTransaction = { timeout: 120_000, maxWait: 30_000 } as const
 const issueChunk = 2_000
+/** Rows between two garbage collections while a file is checked or written (see collectGarbage). */
+const collectEveryRows = 20_000
 
 interface JobMessage {
   importId: string
@@ -213,12 +216,15 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       pending = []
       await flushIssues(false)
     }
+    let seen = 0
     for await (const row of readDataRows(storedFile(job.fileData), layoutOf(job))) {
       const checked = await checkRow(job.entity, row, columns, refs)
       if (job.entity === 'customers') memory.customer(checked as CheckedRow<CustomerRecord>, columns, row)
       if (job.entity === 'orders') memory.order(checked as CheckedRow<OrderRecord>, columns, row)
       pending.push(checked)
       if (pending.length >= importBatchSize) await settle()
+      seen += 1
+      if (seen % collectEveryRows === 0) collectGarbage()
     }
     await settle()
     await flushIssues(true)
@@ -361,6 +367,7 @@ export const createImportJobs = (deps: DataTransferDeps, forgetFile: (importId: 
       const full = batch.length >= importBatchSize && (job.entity !== 'orders' || orderNo === null || orderNo !== lastOrderNo || batch.length >= importBatchSize * 4)
       if (full) {
         await flush(batch)
+        if (Math.floor(offset / collectEveryRows) !== Math.floor((offset - batch.length) / collectEveryRows)) collectGarbage()
         batch = []
       }
       batch.push(checked)
