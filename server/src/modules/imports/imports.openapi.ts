@@ -16,6 +16,7 @@ import {
   MappingInput,
   RowsQuery,
   RunInput,
+  SheetInput,
   TemplateInput,
   TemplatesQuery,
   UploadBody,
@@ -149,6 +150,21 @@ export const importsPaths: ZodOpenApiPathsObject = {
       'x-permission': permission,
       requestParams: idParam,
       responses: { '204': { description: 'Cancelled' }, ...errorResponses(401, 403, 404), ...stateConflict },
+    },
+  },
+  '/api/imports/{id}/sheet': {
+    put: {
+      operationId: 'chooseImportSheet',
+      tags,
+      summary: 'Read another sheet of the uploaded workbook (XLSX, status uploaded or validated): its headers, row count and preview replace the current ones, the report is cleared and the mapping is suggested anew',
+      'x-permission': permission,
+      requestParams: idParam,
+      requestBody: { required: true, content: jsonContent(SheetInput, { sheet: '客户' }) },
+      responses: {
+        '200': { description: 'The import on the chosen sheet, status uploaded', content: jsonContent(ImportJob, { ...job, status: 'uploaded', mapping: null, validRows: null, invalidRows: null }) },
+        ...errorResponses(401, 403, 404, 422),
+        ...stateConflict,
+      },
     },
   },
   '/api/imports/{id}/mapping': {

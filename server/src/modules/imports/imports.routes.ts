@@ -9,6 +9,7 @@ import {
   MappingInput,
   RowsQuery,
   RunInput,
+  SheetInput,
   TemplateInput,
   TemplatesQuery,
   UploadFields,
@@ -73,6 +74,9 @@ export const importsRouter = (imports: ImportsService): Router => {
   router.delete('/:id', allowed, async (req, res) => {
     await imports.cancel(req.ctx, idOf(req))
     res.status(204).end()
+  })
+  router.put('/:id/sheet', allowed, async (req, res) => {
+    res.json(await imports.chooseSheet(req.ctx, idOf(req), SheetInput.parse(req.body)))
   })
   router.put('/:id/mapping', allowed, async (req, res) => {
     res.json(await imports.setMapping(req.ctx, idOf(req), MappingInput.parse(req.body)))

@@ -112,6 +112,10 @@ export const UploadBody = z
   })
   .meta({ id: 'ImportUpload' })
 
+export const SheetInput = z
+  .strictObject({ sheet: singleLine(1, 100).meta({ description: 'One of the workbook\'s `sheets`', example: '客户' }) })
+  .meta({ id: 'ImportSheetInput', description: 'Read another sheet of the uploaded workbook (before the run): its headers and rows replace the current ones and the mapping starts again' })
+
 export const FieldsQuery = z.strictObject({ entity: ImportEntity.default('customers') })
 
 export const ImportField = z
@@ -208,6 +212,7 @@ export type ImportListQueryData = z.output<typeof ImportListQuery>
 export type UploadFieldsData = z.output<typeof UploadFields>
 export type ImportFieldListDto = z.infer<typeof ImportFieldList>
 export type MappingInputData = z.output<typeof MappingInput>
+export type SheetInputData = z.output<typeof SheetInput>
 export type RunInputData = z.output<typeof RunInput>
 export type ImportIssueListDto = z.infer<typeof ImportIssueList>
 export type IssuesQueryData = z.output<typeof IssuesQuery>

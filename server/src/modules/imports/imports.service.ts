@@ -25,6 +25,7 @@ import type {
   MappingInputData,
   RowsQueryData,
   RunInputData,
+  SheetInputData,
   TemplateInputData,
   UploadFieldsData,
 } from './imports.schemas.js'
@@ -41,6 +42,8 @@ export interface ImportsService extends BackgroundWork {
   list(ctx: RequestContext, query: ImportListQueryData): Promise<ImportJobListDto>
   get(ctx: RequestContext, id: string): Promise<ImportJobDto>
   fields(ctx: RequestContext, entity: ImportEntityName): Promise<ImportFieldListDto>
+  /** Reads another sheet of the stored workbook; only before validation has moved on to a run. */
+  chooseSheet(ctx: RequestContext, id: string, input: SheetInputData): Promise<ImportJobDto>
   setMapping(ctx: RequestContext, id: string, input: MappingInputData): Promise<ImportJobDto>
   issues(ctx: RequestContext, id: string, query: IssuesQueryData): Promise<ImportIssueListDto>
   report(ctx: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }>
@@ -285,6 +288,34 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
         example: target.example,
       })),
     }),
+
+    chooseSheet: async (ctx, id, input) => {
+      const caller = authenticated(ctx)
+      const job = await findJob(caller, id)
+      if (job.fileFormat !== 'xlsx' || (job.status !== 'uploaded' && job.status !== 'validated')) throw new AppError('IMPORT_STATE_CONFLICT')
+      const stored = await db.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { fileData: true } })
+      const inspection = await inspectFile(Buffer.from(stored.fileData), { sheet: input.sheet, maxRows: config.importMaxRows })
+      const moved = await db.$transaction(async (tx) => {
+        await tx.importIssue.deleteMany({ where: { importId: job.id } })
+        return tx.importJob.updateMany({
+          where: { id: job.id, status: { in: ['uploaded', 'validated'] } },
+          data: {
+            status: 'uploaded',
+            sheetName: inspection.sheetName,
+            headers: inspection.headers,
+            headerRow: inspection.headerRow,
+            totalRows: inspection.totalRows,
+            mapping: Prisma.DbNull,
+            templateId: null,
+            validRows: null,
+            invalidRows: null,
+          },
+        })
+      })
+      if (moved.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
+      remember(job.id, { sheets: inspection.sheets, preview: inspection.preview })
+      return reload(caller, id)
+    },
 
     setMapping: async (ctx, id, input) => {
       const caller = authenticated(ctx)

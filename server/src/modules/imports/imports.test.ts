@@ -234,6 +234,45 @@ describe('importing customers, contacts and orders from files', () => {
     expect(missing.body.details[0]?.message).toContain('客户')
   })
 
+  it('a workbook whose first sheet is a note: the importer switches to the customers sheet, the preview and mapping follow, and the switch is closed once the run starts', async () => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('填写说明').addRows([['请按“客户”表填写'], ['手机号请填 11 位'], ['每行一位客户']])
+    workbook.addWorksheet('客户').addRows([['姓名', '手机号'], ['换表客户甲', '139 0000 7101'], ['换表客户乙', '+86 139-0000-7102']])
+    const content = Buffer.from(await workbook.xlsx.writeBuffer())
+    const uploaded = await imports.upload(manager, '门店客户.xlsx', content)
+    expect(uploaded.status).toBe(201)
+    // The first sheet with data is read by default: here the note.
+    expect(uploaded.body).toMatchObject({ sheetName: '填写说明', sheets: ['填写说明', '客户'], headers: ['请按“客户”表填写'], totalRows: 2 })
+
+    const choose = (id: string, sheet: string) => server.api.put<ImportJobDto & ErrorBody>(`/api/imports/${id}/sheet`, { token: manager, body: { sheet } })
+    const switched = await choose(uploaded.body.id, '客户')
+    expect(switched.status).toBe(200)
+    expect(switched.body).toMatchObject({ status: 'uploaded', sheetName: '客户', sheets: ['填写说明', '客户'], headers: ['姓名', '手机号'], totalRows: 2, mapping: null })
+    expect(switched.body.preview).toEqual([['换表客户甲', '139 0000 7101'], ['换表客户乙', '+86 139-0000-7102']])
+    expect(switched.body.suggestedMapping.columns.map((column) => column.target)).toEqual(['name', 'phone'])
+    // The same after a reload: the job remembers its sheet.
+    expect((await imports.get(manager, uploaded.body.id)).body).toMatchObject({ sheetName: '客户', headers: ['姓名', '手机号'] })
+
+    const validated = await imports.validate(manager, switched.body, { 姓名: 'name', 手机号: 'phone' })
+    expect(validated).toMatchObject({ status: 'validated', validRows: 2, invalidRows: 0 })
+    // Still possible after validation: back to uploaded, the report is gone.
+    const back = await choose(uploaded.body.id, '填写说明')
+    expect(back.body).toMatchObject({ status: 'uploaded', sheetName: '填写说明', validRows: null, invalidRows: null, mapping: null })
+    expect((await choose(uploaded.body.id, '不存在')).body.details).toEqual([expect.objectContaining({ field: 'sheet' })])
+
+    const again = await choose(uploaded.body.id, '客户')
+    await imports.validate(manager, again.body, { 姓名: 'name', 手机号: 'phone' })
+    const done = await imports.run(manager, uploaded.body.id)
+    expect(done).toMatchObject({ status: 'completed', counts: { created: 2, failed: 0 } })
+    const closed = await choose(uploaded.body.id, '填写说明')
+    expect(closed.status).toBe(409)
+    expect(closed.body.code).toBe('IMPORT_STATE_CONFLICT')
+
+    // A CSV has no sheets to choose from.
+    const csv = await imports.upload(manager, '客户.csv', '姓名\n换表客户丙\n')
+    expect((await choose(csv.body.id, '客户')).status).toBe(409)
+  })
+
   it('update fills the mapped fields of the existing customer and adds tags instead of replacing them', async () => {
     const file = '姓名,手机,标签,职业\n张伟,+86 138 0013 8000,新标签,医生\n'
     const updated = await imports.importFile(manager, '更新.csv', file, { 姓名: 'name', 手机: 'phone', 标签: 'tags', 职业: 'occupation' }, { duplicateStrategy: 'update' })

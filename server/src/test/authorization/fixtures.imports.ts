@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import type { Fixture, FixtureContext, PreparedRequest } from './fixtures.js'
 import { inOnly } from './fixture-helpers.js'
 import type { World } from './world.js'
@@ -16,11 +17,27 @@ const fileForm = (world: World): FormData => {
   return form
 }
 
+/** A workbook whose first sheet is a note for people and whose second holds the customers. */
+const workbookForm = async (world: World): Promise<FormData> => {
+  const workbook = new ExcelJS.Workbook()
+  workbook.addWorksheet('说明').addRows([['填写说明'], ['每行一位客户']])
+  workbook.addWorksheet('客户').addRows([['姓名', '备注'], [world.unique('导入客户'), '授权测试']])
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), 'authz.xlsx')
+  return form
+}
+
 const mappingOf = (job: ImportBody) => ({ columns: job.headers.map((header, index) => ({ index, header, target: header === '姓名' ? 'name' : null })) })
 
 const uploadAs = async (world: World, token: string): Promise<ImportBody> => {
   const uploaded = await world.server.api.post<ImportBody>('/api/imports', { token, body: fileForm(world) })
   if (uploaded.status !== 201) throw new Error(`import upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`)
+  return uploaded.body
+}
+
+const workbookUploadedAs = async (world: World, token: string): Promise<ImportBody> => {
+  const uploaded = await world.server.api.post<ImportBody>('/api/imports', { token, body: await workbookForm(world) })
+  if (uploaded.status !== 201) throw new Error(`workbook upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`)
   return uploaded.body
 }
 
@@ -77,6 +94,7 @@ export const importsFixtures: Record<string, Fixture> = {
   listImportFields: inOnly(() => ({ query: { entity: 'customers' } })),
   getImport: ownImport(uploadAs),
   cancelImport: ownImport(uploadAs),
+  chooseImportSheet: ownImport(workbookUploadedAs, () => ({ body: { sheet: '客户' } })),
   setImportMapping: ownImport(uploadAs, (job) => ({ body: { mapping: mappingOf(job), duplicateStrategy: 'skip' } })),
   listImportIssues: ownImport(validatedAs, () => ({ query: { severity: 'error' } })),
   downloadImportReport: ownImport(validatedAs),
