@@ -6,9 +6,10 @@ import path from 'node:path';
 import { buttonName, searchCustomers, signInToConsole } from '../support/console';
 import { people } from '../support/product';
 
-// A manager moves a spreadsheet of customers into Kezhi: she uploads it, points the one column the console could not
-// guess at the right field, reads the validation report, imports without fixing anything, watches the progress, and
-// then exports the imported customers from the filtered list and opens the file.
+// A manager moves a spreadsheet of customers into Kezhi: she uploads it, picks the sheet that holds the customers,
+// points the one column the console could not guess at the right field, reads the validation report, imports without
+// fixing anything, watches the progress, and then exports the imported customers from the filtered list and opens
+// the file.
 
 const rowCount = 1200;
 
@@ -35,6 +36,8 @@ function importedSheet(stamp: string) {
 
 async function writeWorkbook(file: string, rows: ReturnType<typeof importedSheet>['rows']) {
   const workbook = new ExcelJS.Workbook();
+  // Shop workbooks often open on a note for whoever fills them in; the customers are on the second sheet.
+  workbook.addWorksheet('填写说明').addRows([['请在「客户名单」表中填写客户'], ['手机号码请填写 11 位']]);
   const sheet = workbook.addWorksheet('客户名单');
   // 单位全称 is not a header the console knows: the manager has to say it is the company.
   sheet.addRow(['客户姓名', '手机号码', '单位全称', '客户来源', '注册日期']);
@@ -62,9 +65,14 @@ test('a manager imports an XLSX with a column mapped by hand, follows the progre
     await page.getByLabel('导入内容').getByRole('radio', { name: '客户', exact: true }).check();
     await page.locator('input[type=file]').setInputFiles(workbookFile);
 
-    // The wizard of this file: the console guessed the usual headers and left 单位全称 alone.
+    // The wizard opens on the note; she switches to the sheet that holds the customers.
     await expect(page.getByRole('heading', { name: `导入「展会客户${stamp}.xlsx」` })).toBeVisible();
     const preview = page.getByRole('table', { name: '文件预览' });
+    await expect(preview.getByText('手机号码请填写 11 位')).toBeVisible();
+    await page.getByRole('combobox', { name: '工作表' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^客户名单$/ }).click();
+
+    // The console guessed the usual headers and left 单位全称 alone.
     await expect(preview.getByText(rows[0].name)).toBeVisible();
     await expect(page.getByRole('combobox', { name: '「客户姓名」列对应的字段' })).toBeVisible();
     await expect(page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '「客户姓名」列对应的字段' }) })).toContainText('姓名');

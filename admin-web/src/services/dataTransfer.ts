@@ -164,6 +164,16 @@ export function useUploadImport() {
   });
 }
 
+/** Reads another sheet of the uploaded workbook: new headers and preview, and the mapping starts again. */
+export function useChooseImportSheet() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, sheet }: { id: string; sheet: string }) =>
+      requestData(api.PUT('/api/imports/{id}/sheet', { params: { path: { id } }, body: { sheet } })),
+    onSuccess: (job) => storeImport(queryClient, job),
+  });
+}
+
 /** Saves the mapping (or applies a template); the server then validates every row. */
 export function useSaveImportMapping() {
   const queryClient = useQueryClient();

@@ -8,6 +8,7 @@ import { useMessage } from '@/components/AppProviders/message';
 import { useNamedTable } from '@/pages/system/components/NamedTable';
 import { useFail } from '@/pages/system/components/useFail';
 import {
+  useChooseImportSheet,
   useDeleteImportTemplate,
   useImportFields,
   useImportTemplates,
@@ -43,14 +44,15 @@ export function MappingStep(props: { job: ImportJob; onBackToReport?: () => void
   const fields = useImportFields(job.entity);
   const templates = useImportTemplates(job.entity);
   const saveMapping = useSaveImportMapping();
+  const chooseSheet = useChooseImportSheet();
   const [columns, setColumns] = useState<ImportColumn[]>(() => initialColumns(job));
   const [templateId, setTemplateId] = useState<string | undefined>(undefined);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [mappingError, setMappingError] = useState<string | null>(null);
   const previewTable = useNamedTable(t('data.imports.mapping.previewTable'));
 
-  // Another tab (or a colleague) may have saved a mapping meanwhile; a new job starts afresh.
-  useEffect(() => setColumns(initialColumns(job)), [job.id]);
+  // Another tab (or a colleague) may have saved a mapping meanwhile; a new job or another sheet starts afresh.
+  useEffect(() => setColumns(initialColumns(job)), [job.id, job.sheetName]);
 
   const fieldList = fields.data ?? [];
   const missing = missingRequired(columns, fieldList);
@@ -77,6 +79,17 @@ export function MappingStep(props: { job: ImportJob; onBackToReport?: () => void
     if (template) {
       setColumns((current) => applyTemplate(current, template, fieldList));
       message.success(t('data.imports.templates.applied', { name: template.name }));
+    }
+  };
+
+  const switchSheet = async (sheet: string) => {
+    setMappingError(null);
+    try {
+      await chooseSheet.mutateAsync({ id: job.id, sheet });
+      setTemplateId(undefined);
+      message.success(t('data.imports.mapping.sheetChosen', { sheet }));
+    } catch (error) {
+      fail(error);
     }
   };
 
@@ -139,6 +152,21 @@ export function MappingStep(props: { job: ImportJob; onBackToReport?: () => void
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {job.sheets.length > 1 && (
+        <Space size={8} wrap>
+          <Typography.Text id="import-sheet-label">{t('data.imports.mapping.sheet')}</Typography.Text>
+          <Select
+            aria-labelledby="import-sheet-label"
+            style={{ minWidth: 180 }}
+            value={job.sheetName ?? undefined}
+            loading={chooseSheet.isPending}
+            disabled={chooseSheet.isPending}
+            onChange={(sheet: string) => void switchSheet(sheet)}
+            options={job.sheets.map((sheet) => ({ value: sheet, label: sheet }))}
+          />
+          <Typography.Text type="secondary">{t('data.imports.mapping.sheetHint')}</Typography.Text>
+        </Space>
+      )}
       <Space size={8} wrap>
         <Select
           aria-label={t('data.imports.templates.choose')}
