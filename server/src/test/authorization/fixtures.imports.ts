@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { fixture } from '../../modules/imports/imports.test-support.js'
 import type { Fixture, FixtureContext, PreparedRequest } from './fixtures.js'
 import { inOnly } from './fixture-helpers.js'
 import type { World } from './world.js'
@@ -17,13 +17,10 @@ const fileForm = (world: World): FormData => {
   return form
 }
 
-/** A workbook whose first sheet is a note for people and whose second holds the customers. */
-const workbookForm = async (world: World): Promise<FormData> => {
-  const workbook = new ExcelJS.Workbook()
-  workbook.addWorksheet('说明').addRows([['填写说明'], ['每行一位客户']])
-  workbook.addWorksheet('客户').addRows([['姓名', '备注'], [world.unique('导入客户'), '授权测试']])
+/** A workbook whose first sheet is a note for people and whose second holds the customers (a committed fixture). */
+const workbookForm = async (): Promise<FormData> => {
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), 'authz.xlsx')
+  form.append('file', new Blob([new Uint8Array(await fixture('notes-first.xlsx'))]), 'authz.xlsx')
   return form
 }
 
@@ -36,7 +33,7 @@ const uploadAs = async (world: World, token: string): Promise<ImportBody> => {
 }
 
 const workbookUploadedAs = async (world: World, token: string): Promise<ImportBody> => {
-  const uploaded = await world.server.api.post<ImportBody>('/api/imports', { token, body: await workbookForm(world) })
+  const uploaded = await world.server.api.post<ImportBody>('/api/imports', { token, body: await workbookForm() })
   if (uploaded.status !== 201) throw new Error(`workbook upload answered ${uploaded.status}: ${JSON.stringify(uploaded.body)}`)
   return uploaded.body
 }
