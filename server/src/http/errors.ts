@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n.js'
+import type { MessageKey, Translate } from './i18n.js'
 
 /**
  * The single map from error codes to HTTP statuses and messages. Code that fails throws a code;
@@ -116,3 +116,7 @@ export class AppError extends Error {
     this.extra = options.extra ?? {}
   }
 }
+
+/** The sentence for an error code a background job stored (a failed import or export), in the reader's language. */
+export const messageOfCode = (code: string | null, t: Translate): string | null =>
+  code !== null && Object.hasOwn(errorCatalog, code) ? t(errorCatalog[code as ErrorCode].messageKey) : null

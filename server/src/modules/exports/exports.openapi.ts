@@ -20,6 +20,7 @@ const queuedExample: ExportJobDto = {
   createdAt: '2025-01-31T08:30:00.000Z',
   finishedAt: null,
   errorCode: null,
+  errorMessage: null,
 }
 
 const completedExample: ExportJobDto = {

@@ -53,6 +53,7 @@ export const ExportJob = z
     createdAt: IsoDateTime,
     finishedAt: IsoDateTime.nullable(),
     errorCode: z.string().nullable().meta({ description: 'Why a failed export failed (an error code)' }),
+    errorMessage: z.string().nullable().meta({ description: "That reason as a sentence in the request's language" }),
   })
   .meta({ id: 'ExportJob' })
 

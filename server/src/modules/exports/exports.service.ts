@@ -6,8 +6,8 @@ import type { Permission, RoleScopes } from '../../auth/permissions.js'
 import type { Db, StatementRunner } from '../../db/prisma.js'
 import type { ExportJob as ExportJobRow, Prisma } from '../../generated/prisma/client.js'
 import { authenticated, can, type AuthenticatedContext, type AuthUser, type RequestContext } from '../../http/context.js'
-import { AppError, type FieldProblem } from '../../http/errors.js'
-import { translator, type Language } from '../../http/i18n.js'
+import { AppError, messageOfCode, type FieldProblem } from '../../http/errors.js'
+import { translator, type Language, type Translate } from '../../http/i18n.js'
 import { collectGarbage } from '../../lib/memory.js'
 import { resolveCustomerFilter } from '../customers/customers.filters.js'
 import { CustomerFilter, type CustomerFilterData } from '../customers/customers.schemas.js'
@@ -191,7 +191,7 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
   }
 
 
-  const toDto = (row: ExportJobRow): ExportJobDto => {
+  const toDto = (row: ExportJobRow, t: Translate): ExportJobDto => {
     const total = row.total ?? 0
     const processed = row.status === 'completed' ? total : Math.min(row.processedRows, total)
     return {
@@ -216,6 +216,7 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt?.toISOString() ?? null,
       errorCode: row.errorCode,
+      errorMessage: messageOfCode(row.errorCode, t),
     }
   }
 
@@ -363,7 +364,7 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
         await db.exportJob.update({ where: { id: row.id }, data: { status: 'failed', errorCode: 'INTERNAL_ERROR', finishedAt: new Date() } })
         throw error
       }
-      return toDto(row)
+      return toDto(row, ctx.t)
     },
 
     list: async (rawCtx, query) => {
@@ -383,10 +384,13 @@ export const createExportsService = (deps: DataTransferDeps): ExportsService => 
         take: query.limit + 1,
       })
       const page = rows.slice(0, query.limit)
-      return { items: page.map(toDto), nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null }
+      return { items: page.map((row) => toDto(row, ctx.t)), nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null }
     },
 
-    get: async (rawCtx, id) => toDto(await ownExport(authenticated(rawCtx), id)),
+    get: async (rawCtx, id) => {
+      const ctx = authenticated(rawCtx)
+      return toDto(await ownExport(ctx, id), ctx.t)
+    },
 
     openDownload: async (id, token) => {
       const claim = readToken(token)

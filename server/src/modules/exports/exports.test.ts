@@ -240,6 +240,20 @@ describe('exports: customers to CSV, Excel and JSON', () => {
     expect((await server.api.get('/api/exports', { token: await server.login('service1') })).status).toBe(403)
   })
 
+  it('a failed export says why in the reader\'s language, beside its code', async () => {
+    const { job } = await exported(staff.admin, { format: 'csv', filter: { tagIds: [tagId] } })
+    expect(job.errorMessage).toBeNull()
+    // As the job stores a failure (the list grew past Excel's limit while it waited).
+    await withDatabaseClient(server.database.url, (client) =>
+      client.query(`UPDATE export_jobs SET status = 'failed', error_code = 'EXPORT_TOO_LARGE', expires_at = NULL WHERE id = $1`, [job.id]),
+    )
+    const failed = await server.api.get<ExportBody>(`/api/exports/${job.id}`, { token: staff.admin })
+    expect(failed.body).toMatchObject({ status: 'failed', errorCode: 'EXPORT_TOO_LARGE', downloadUrl: null })
+    expect(failed.body.errorMessage).toBe('行数超过 Excel 的上限（1,048,575 行），请导出为 CSV 或缩小筛选范围')
+    const english = await server.api.get<ExportBody>(`/api/exports/${job.id}`, { token: staff.admin, language: 'en-US' })
+    expect(english.body.errorMessage).toBe('More rows than Excel holds (1,048,575): export to CSV or narrow the filter')
+  })
+
   it('a forged or borrowed download token is refused, and no token at all is a validation error', async () => {
     const { job } = await exported(staff.admin, { format: 'csv', filter: { tagIds: [tagId] } })
     const other = await exported(staff.admin, { format: 'json', filter: { tagIds: [tagId] } })

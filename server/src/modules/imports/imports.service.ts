@@ -2,7 +2,7 @@ import { isUuid } from '../../access/customers.js'
 import { Prisma } from '../../generated/prisma/client.js'
 import type { ImportJob as ImportJobRow } from '../../generated/prisma/client.js'
 import { authenticated, type AuthenticatedContext, type RequestContext } from '../../http/context.js'
-import { AppError, type FieldProblem } from '../../http/errors.js'
+import { AppError, messageOfCode, type FieldProblem } from '../../http/errors.js'
 import { keysetCursor } from '../../lib/keyset-cursor.js'
 import type { MessageKey, Translate } from '../../http/i18n.js'
 import type { BackgroundWork, DataTransferDeps } from '../data-transfer.js'
@@ -131,7 +131,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
     return view
   }
 
-  const toDto = async (job: JobWithCreator, options: { readFile: boolean; targets?: TargetDefinition[] }): Promise<ImportJobDto> => {
+  const toDto = async (job: JobWithCreator, options: { t: Translate; readFile: boolean; targets?: TargetDefinition[] }): Promise<ImportJobDto> => {
     const targets = options.targets ?? targetsOf(job.entity, job.entity === 'customers' ? await customFieldRows() : [])
     const view = options.readFile ? await fileView(job) : (fileViews.get(job.id) ?? { sheets: job.sheetName === null ? [] : [job.sheetName], preview: [] })
     const total = job.totalRows
@@ -155,6 +155,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
       progress: { processed: job.processedRows, total, percent: total === 0 ? 0 : Math.min(100, Math.floor((job.processedRows * 100) / total)) },
       counts: { created: job.createdCount, updated: job.updatedCount, skipped: job.skippedCount, failed: job.failedCount },
       errorCode: job.errorCode,
+      errorMessage: messageOfCode(job.errorCode, options.t),
       createdBy: { id: job.createdById, displayName: job.creatorName },
       createdAt: job.createdAt.toISOString(),
       startedAt: job.startedAt?.toISOString() ?? null,
@@ -162,7 +163,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
     }
   }
 
-  const reload = async (ctx: AuthenticatedContext, id: string) => toDto(await findJob(ctx, id), { readFile: true })
+  const reload = async (ctx: AuthenticatedContext, id: string) => toDto(await findJob(ctx, id), { t: ctx.t, readFile: true })
 
   /** The mapping checked against the file and the targets; every problem named in one 422. */
   const checkMapping = (mapping: ImportMappingData, headers: string[], targets: TargetDefinition[], entity: ImportEntityName, t: Translate): ImportMappingData => {
@@ -246,7 +247,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
         omit: { fileData: true },
       })
       remember(job.id, { sheets: inspection.sheets, preview: inspection.preview })
-      return toDto({ ...job, creatorName: caller.user.displayName }, { readFile: false })
+      return toDto({ ...job, creatorName: caller.user.displayName }, { t: caller.t, readFile: false })
     },
 
     list: async (ctx, query) => {
@@ -269,7 +270,7 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
       const customFields = await customFieldRows()
       const items = await Promise.all(
         page.map((row) =>
-          toDto({ ...row, creatorName: creators.get(row.createdById) ?? '' }, { readFile: false, targets: targetsOf(row.entity, row.entity === 'customers' ? customFields : []) }),
+          toDto({ ...row, creatorName: creators.get(row.createdById) ?? '' }, { t: caller.t, readFile: false, targets: targetsOf(row.entity, row.entity === 'customers' ? customFields : []) }),
         ),
       )
       const last = page[page.length - 1]

@@ -235,11 +235,7 @@ describe('importing customers, contacts and orders from files', () => {
   })
 
   it('a workbook whose first sheet is a note: the importer switches to the customers sheet, the preview and mapping follow, and the switch is closed once the run starts', async () => {
-    const workbook = new ExcelJS.Workbook()
-    workbook.addWorksheet('填写说明').addRows([['请按“客户”表填写'], ['手机号请填 11 位'], ['每行一位客户']])
-    workbook.addWorksheet('客户').addRows([['姓名', '手机号'], ['换表客户甲', '139 0000 7101'], ['换表客户乙', '+86 139-0000-7102']])
-    const content = Buffer.from(await workbook.xlsx.writeBuffer())
-    const uploaded = await imports.upload(manager, '门店客户.xlsx', content)
+    const uploaded = await imports.upload(manager, '门店客户.xlsx', await fixture('notes-first.xlsx'))
     expect(uploaded.status).toBe(201)
     // The first sheet with data is read by default: here the note.
     expect(uploaded.body).toMatchObject({ sheetName: '填写说明', sheets: ['填写说明', '客户'], headers: ['请按“客户”表填写'], totalRows: 2 })
@@ -505,6 +501,20 @@ describe('importing customers, contacts and orders from files', () => {
     expect(stored).toBe(0)
     const again = await server.api.delete<ErrorBody>(`/api/imports/${uploaded.body.id}`, { token: manager })
     expect(again.status).toBe(409)
+  })
+
+  it('a failed import says why in the reader\'s language, beside its code', async () => {
+    const uploaded = await imports.upload(manager, 'b.csv', '姓名\n李四\n')
+    // A job that failed in the background (its worker met an error): stored as the worker stores it.
+    await withDatabaseClient(server.database.url, (client) =>
+      client.query(`UPDATE import_jobs SET status = 'failed', error_code = 'INTERNAL_ERROR', finished_at = now(), file_data = '' WHERE id = $1`, [uploaded.body.id]),
+    )
+    expect((await imports.get(manager, uploaded.body.id)).body).toMatchObject({ status: 'failed', errorCode: 'INTERNAL_ERROR', errorMessage: '服务器内部错误，请稍后重试' })
+    const english = await server.api.get<ImportJobDto>(`/api/imports/${uploaded.body.id}`, { token: manager, language: 'en-US' })
+    expect(english.body.errorMessage).toBe('Internal server error. Please try again later')
+    const listed = await server.api.get<{ items: ImportJobDto[] }>('/api/imports?limit=100', { token: manager })
+    expect(listed.body.items.find((job) => job.id === uploaded.body.id)?.errorMessage).toBe('服务器内部错误，请稍后重试')
+    expect(uploaded.body.errorMessage).toBeNull()
   })
 
   it('every finished import cleared its stored file', async () => {

@@ -133,7 +133,7 @@ export function ExportButton(props: { filter: CustomerFilter; sort: ListSort }) 
               />
             )}
             {current?.status === 'failed' && (
-              <Alert type="error" showIcon role="alert" message={t('data.exports.failed', { code: current.errorCode ?? '' })} />
+              <Alert type="error" showIcon role="alert" message={t('data.exports.failed', { reason: current.errorMessage ?? current.errorCode ?? '' })} />
             )}
           </Space>
         )}

@@ -107,7 +107,7 @@ export default function ExportsPage() {
           );
         }
         if (job.status === 'failed' && job.errorCode) {
-          return <Typography.Text type="danger">{job.errorCode}</Typography.Text>;
+          return <Typography.Text type="danger">{job.errorMessage ?? job.errorCode}</Typography.Text>;
         }
         return t('common.empty');
       },

@@ -24,7 +24,7 @@ export function ResultStep({ job }: { job: ImportJob }) {
         title={<h2 style={{ margin: 0, fontSize: 22 }}>{t(failedJob ? 'data.imports.result.failedTitle' : 'data.imports.result.title')}</h2>}
         subTitle={
           failedJob && job.errorCode
-            ? t('data.imports.result.errorCode', { code: job.errorCode })
+            ? t('data.imports.result.failedReason', { reason: job.errorMessage ?? job.errorCode, code: job.errorCode })
             : t('data.imports.resultSummary', job.counts)
         }
         extra={[
