@@ -206,6 +206,16 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
     return { columns: headers.map((header, index) => ({ index, header, target: chosen.get(index) ?? null })) }
   }
 
+  /** An uploaded or validated import takes a new sheet or mapping: its report goes, in one transaction. */
+  const startOver = async (id: string, data: Prisma.ImportJobUpdateManyMutationInput) => {
+    const moved = await db.$transaction(async (tx) => {
+      await tx.importIssue.deleteMany({ where: { importId: id } })
+      return tx.importJob.updateMany({ where: { id, status: { in: ['uploaded', 'validated'] } }, data: { ...data, validRows: null, invalidRows: null } })
+    })
+    // Another request moved it on meanwhile (a run started).
+    if (moved.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
+  }
+
   const ownTemplate = async (ctx: AuthenticatedContext, id: string) => {
     if (!isUuid(id)) throw new AppError('IMPORT_TEMPLATE_NOT_FOUND')
     const template = await db.importTemplate.findFirst({ where: { id, createdById: ctx.user.id } })
@@ -296,24 +306,15 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
       if (job.fileFormat !== 'xlsx' || (job.status !== 'uploaded' && job.status !== 'validated')) throw new AppError('IMPORT_STATE_CONFLICT')
       const stored = await db.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { fileData: true } })
       const inspection = await inspectFile(Buffer.from(stored.fileData), { sheet: input.sheet, maxRows: config.importMaxRows })
-      const moved = await db.$transaction(async (tx) => {
-        await tx.importIssue.deleteMany({ where: { importId: job.id } })
-        return tx.importJob.updateMany({
-          where: { id: job.id, status: { in: ['uploaded', 'validated'] } },
-          data: {
-            status: 'uploaded',
-            sheetName: inspection.sheetName,
-            headers: inspection.headers,
-            headerRow: inspection.headerRow,
-            totalRows: inspection.totalRows,
-            mapping: Prisma.DbNull,
-            templateId: null,
-            validRows: null,
-            invalidRows: null,
-          },
-        })
+      await startOver(job.id, {
+        status: 'uploaded',
+        sheetName: inspection.sheetName,
+        headers: inspection.headers,
+        headerRow: inspection.headerRow,
+        totalRows: inspection.totalRows,
+        mapping: Prisma.DbNull,
+        templateId: null,
       })
-      if (moved.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
       remember(job.id, { sheets: inspection.sheets, preview: inspection.preview })
       return reload(caller, id)
     },
@@ -333,22 +334,13 @@ export const createImportsService = (deps: DataTransferDeps): ImportsService => 
         mapping = input.mapping ?? { columns: [] }
       }
       const checked = checkMapping(mapping, headers, targets, job.entity, ctx.t)
-      const moved = await db.$transaction(async (tx) => {
-        await tx.importIssue.deleteMany({ where: { importId: job.id } })
-        return tx.importJob.updateMany({
-          where: { id: job.id, status: { in: ['uploaded', 'validated'] } },
-          data: {
-            status: 'validating',
-            mapping: checked,
-            templateId: input.templateId ?? null,
-            ...(input.duplicateStrategy === undefined ? {} : { duplicateStrategy: input.duplicateStrategy }),
-            validRows: null,
-            invalidRows: null,
-            heartbeatAt: null,
-          },
-        })
+      await startOver(job.id, {
+        status: 'validating',
+        mapping: checked,
+        templateId: input.templateId ?? null,
+        ...(input.duplicateStrategy === undefined ? {} : { duplicateStrategy: input.duplicateStrategy }),
+        heartbeatAt: null,
       })
-      if (moved.count === 0) throw new AppError('IMPORT_STATE_CONFLICT')
       await jobs.enqueueValidation(job.id)
       return reload(caller, id)
     },
