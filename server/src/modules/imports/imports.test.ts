@@ -257,7 +257,7 @@ describe('importing customers, contacts and orders from files', () => {
     expect((await choose(uploaded.body.id, '不存在')).body.details).toEqual([expect.objectContaining({ field: 'sheet' })])
 
     const again = await choose(uploaded.body.id, '客户')
-    await imports.validate(manager, again.body, { 姓名: 'name', 手机号: 'phone' })
+    expect(await imports.validate(manager, again.body, { 姓名: 'name', 手机号: 'phone' })).toMatchObject({ status: 'validated', sheetName: '客户', validRows: 2 })
     const done = await imports.run(manager, uploaded.body.id)
     expect(done).toMatchObject({ status: 'completed', counts: { created: 2, failed: 0 } })
     const closed = await choose(uploaded.body.id, '填写说明')
