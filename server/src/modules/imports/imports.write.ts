@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { customerDetailInclude, type CustomerAccess } from '../../access/customers.js'
-import { diffSnapshots, type AuditEntry } from '../../audit/audit.js'
+import { diffSnapshots, recordAuditMany, type AuditEntry } from '../../audit/audit.js'
 import { Prisma } from '../../generated/prisma/client.js'
 import type { AuthenticatedContext } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
@@ -170,28 +170,6 @@ const eventsInsert = (ctx: AuthenticatedContext, events: readonly EventRow[], oc
 
 const insertEvents = async (tx: Prisma.TransactionClient, ctx: AuthenticatedContext, events: readonly EventRow[], occurredAt: Date) => {
   if (events.length > 0) await tx.$executeRaw`${eventsInsert(ctx, events, occurredAt)}`
-}
-
-/**
- * Audit entries of a batch in one statement, with the same columns recordAuditMany writes (the actor, their API
- * key, address and browser as the caller's context holds them).
- */
-const auditsInsert = (ctx: AuthenticatedContext, entries: readonly AuditEntry[]) => Prisma.sql`
-  INSERT INTO audit_logs (id, at, actor_id, actor_name, api_key_id, ip, user_agent, action, resource, resource_id, customer_id, label, changes, meta)
-  SELECT gen_random_uuid(), now(), ${ctx.user.id}::uuid, ${ctx.user.displayName}, ${ctx.user.apiKeyId}::uuid, ${ctx.ip}, ${ctx.userAgent},
-    v.action, v.resource, v.resource_id, v.customer_id, v.label, v.changes, v.meta
-  FROM jsonb_to_recordset(${json(entries.map((entry) => ({
-    action: entry.action,
-    resource: entry.resource,
-    resource_id: entry.resourceId ?? null,
-    customer_id: entry.customerId ?? null,
-    label: entry.label ?? null,
-    changes: entry.changes ?? null,
-    meta: entry.meta ?? null,
-  })))}::jsonb) AS v(action text, resource text, resource_id text, customer_id uuid, label text, changes jsonb, meta jsonb)`
-
-const insertAudits = async (tx: Prisma.TransactionClient, ctx: AuthenticatedContext, entries: readonly AuditEntry[]) => {
-  if (entries.length > 0) await tx.$executeRaw`${auditsInsert(ctx, entries)}`
 }
 
 // ---- customers ----
@@ -439,7 +417,7 @@ const insertCreated = async (writer: BatchWriter, creates: readonly PreparedCust
     await writeChildRows(writer, children, new Set(), tagIds)
     const traces = createdTraces(creates, importId)
     await insertEvents(tx, ctx, traces.events, occurredAt)
-    await insertAudits(tx, ctx, traces.audits)
+    await recordAuditMany(tx, ctx, traces.audits)
     return
   }
 
@@ -621,7 +599,7 @@ export const writeCustomers = async (writer: BatchWriter, prepared: readonly Pre
     }
   }
   await insertEvents(tx, ctx, events, occurredAt)
-  await insertAudits(tx, ctx, audits)
+  await recordAuditMany(tx, ctx, audits)
   await recordCustomerEvents(tx, 'customer.created', creates.map(({ newId }) => ({ customerId: newId, extra: { importId } })))
   await recordCustomerEvents(tx, 'customer.updated', updateIds.map((id) => ({ customerId: id, extra: { importId } })))
   return results
@@ -761,7 +739,7 @@ export const writeContacts = async (
     })
   }
   await insertEvents(tx, ctx, events, occurredAt)
-  await insertAudits(tx, ctx, audits)
+  await recordAuditMany(tx, ctx, audits)
   return results
 }
 
@@ -863,7 +841,7 @@ export const writeOrders = async (
       lines,
       amountCents,
     }))
-    await insertAudits(tx, ctx, views.map(({ id, group, view }) => ({
+    await recordAuditMany(tx, ctx, views.map(({ id, group, view }) => ({
       action: 'create', resource: 'order', resourceId: id, customerId: group.customer.id, label: group.record.orderNo,
       changes: diffSnapshots(null, view), meta: { importId, rowNumber: group.record.rowNumber },
     })))
